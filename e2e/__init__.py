@@ -1,0 +1,1 @@
+"""Playwright scripts for the court help guides: page objects, flows, browser discovery."""

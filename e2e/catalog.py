@@ -1,0 +1,100 @@
+"""Guide catalogs: every documented step, sub-step, note, branch and tip of a court guide.
+
+A catalog is fixtures/guides/<guide-id>.yaml. Top-level `steps` are the guide's main path, in
+order; each may hold `entries` (sub-steps, notes, branches, tips) under it. Every entry has an
+id unique in its guide; its full id is `<guide-id>/<entry-id>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+KINDS = ("step", "substep", "note", "branch", "tip")
+
+
+@dataclass(frozen=True)
+class Entry:
+    guide: str
+    id: str
+    kind: str
+    title: str
+    text: str = ""
+    observe: str = ""
+    flow: str | None = None          # module.function in e2e.flows, for main-path steps
+    parent: str | None = None
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.guide}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: str
+    court: str
+    source: str
+    persona: str | None
+    steps: tuple[Entry, ...]
+    entries: tuple[Entry, ...] = field(repr=False)
+
+    def children(self, step: Entry) -> list[Entry]:
+        return [e for e in self.entries if e.parent == step.id]
+
+    def entry(self, entry_id: str) -> Entry:
+        return next(e for e in self.entries if e.id == entry_id)
+
+
+class CatalogError(ValueError):
+    pass
+
+
+def _entry(guide_id: str, raw: dict, parent: str | None, default_kind: str) -> Entry:
+    missing = {"id", "title"} - raw.keys()
+    if missing:
+        raise CatalogError(f"{guide_id}: an entry lacks {', '.join(sorted(missing))}: {raw}")
+    kind = raw.get("kind", default_kind)
+    if kind not in KINDS:
+        raise CatalogError(f"{guide_id}/{raw['id']}: kind must be one of {', '.join(KINDS)}")
+    fields = {k: raw[k] for k in ("text", "observe", "flow") if k in raw}
+    return Entry(guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, **fields)
+
+
+def parse_guide(data: dict) -> Guide:
+    guide_id = data["id"]
+    steps, entries = [], []
+    for raw in data["steps"]:
+        step = _entry(guide_id, raw, None, "step")
+        if not step.flow:
+            raise CatalogError(f"{step.full_id}: a main-path step needs a flow")
+        steps.append(step)
+        entries.append(step)
+        entries.extend(_entry(guide_id, child, step.id, "substep") for child in raw.get("entries", []))
+    ids = [e.id for e in entries]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise CatalogError(f"{guide_id}: ids used twice: {', '.join(sorted(duplicates))}")
+    return Guide(id=guide_id, title=data["title"], court=data["court"], source=data["source"],
+                 persona=data.get("persona"), steps=tuple(steps), entries=tuple(entries))
+
+
+@cache
+def load_guides() -> dict[str, Guide]:
+    folder = resources.files("fixtures").joinpath("guides")
+    guides = [parse_guide(yaml.safe_load(f.read_text())) for f in folder.iterdir() if f.name.endswith(".yaml")]
+    return {g.id: g for g in sorted(guides, key=lambda g: g.id)}
+
+
+def load_guide(guide_id: str) -> Guide:
+    guides = load_guides()
+    if guide_id not in guides:
+        raise CatalogError(f"no guide '{guide_id}'; known: {', '.join(guides)}")
+    return guides[guide_id]
+
+
+def all_entry_ids() -> set[str]:
+    return {e.full_id for g in load_guides().values() for e in g.entries}

@@ -1,0 +1,34 @@
+"""URLs of the real sites' pages, built from a base URL and the configured site roots."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+
+class Sites:
+    def __init__(self, base_url: str, roots: dict[str, str]) -> None:
+        self.base_url = base_url.rstrip("/") + "/"
+        self.roots = roots
+
+    def url(self, site: str, path: str = "", court: str | None = None) -> str:
+        root = self.roots[site]
+        if "{court}" in root:
+            if court is None:
+                raise ValueError(f"site '{site}' needs a court")
+            root = root.format(court=court)
+        return urljoin(self.base_url, root.rstrip("/") + "/" + path.lstrip("/"))
+
+    def pacer(self, path: str = "") -> str:
+        return self.url("pacer", path)
+
+    def psc(self, path: str = "") -> str:
+        return self.url("psc", path)
+
+    def login(self, path: str = "") -> str:
+        return self.url("login", path)
+
+    def court(self, court: str, path: str = "") -> str:
+        return self.url("court", path, court)
+
+    def ecf(self, court: str, path: str = "") -> str:
+        return self.url("ecf", path, court)

@@ -1,0 +1,77 @@
+"""The control API under /_mock/, for tests and trainers. Answers 404 unless in test mode."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
+
+from fixtures.personas import build_personas
+from mock_court.db import get_db, store
+from mock_court.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
+from mock_court.sites import site_roots
+
+bp = Blueprint("control", __name__, url_prefix="/_mock")
+
+
+@bp.before_request
+def only_in_test_mode():
+    if not current_app.config["TEST_MODE"]:
+        abort(404)
+
+
+@bp.errorhandler(FaultSpecError)
+def bad_fault(error):
+    return jsonify(error=str(error)), 400
+
+
+@bp.get("/sites")
+def sites():
+    base = request.host_url.rstrip("/")
+    return jsonify({name: base + root for name, root in site_roots().items()})
+
+
+@bp.get("/personas")
+def personas():
+    return jsonify(build_personas())
+
+
+@bp.post("/reset")
+def reset():
+    store().reset()
+    return jsonify(status="reset")
+
+
+@bp.get("/outbox")
+def outbox():
+    query = "SELECT id, channel, recipient, account_number, subject, body, created_at FROM outbox"
+    args: list = []
+    for column in ("channel", "recipient", "account_number"):
+        if request.args.get(column):
+            query += (" AND " if args else " WHERE ") + f"{column} = ?"
+            args.append(request.args[column])
+    rows = get_db().execute(query + " ORDER BY id", args).fetchall()
+    return jsonify([dict(row) for row in rows])
+
+
+@bp.route("/captcha", methods=["GET", "POST"])
+def captcha():
+    if request.method == "POST":
+        mode = (request.get_json(silent=True) or {}).get("mode")
+        if mode not in CAPTCHA_MODES:
+            return jsonify(error=f"mode must be one of {', '.join(CAPTCHA_MODES)}"), 400
+        set_faults({"captcha": mode})
+    return jsonify(mode=captcha_mode())
+
+
+@bp.route("/faults", methods=["GET", "POST"])
+def faults():
+    if request.method == "POST":
+        given = request.get_json(silent=True)
+        if not isinstance(given, dict):
+            return jsonify(error="send a JSON object of faults"), 400
+        set_faults(given)
+    return jsonify(active_faults())
+
+
+@bp.get("/")
+def index():
+    return jsonify({rule: url_for(f"control.{rule}") for rule in ("sites", "personas", "outbox", "captcha", "faults")})

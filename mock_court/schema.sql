@@ -1,0 +1,67 @@
+-- The mock's whole state. Reset restores a snapshot taken right after seeding.
+
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    account_number TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    account_type TEXT NOT NULL,            -- pacer-case-search-only, attorney-filers-cmecf, ...
+    status TEXT NOT NULL,                  -- active | not-activated | inactive
+    upgraded INTEGER NOT NULL DEFAULT 1,   -- 0: an old 6-character account, not NextGen-ready
+    shared INTEGER NOT NULL DEFAULT 0,     -- a firm account used by several people
+    prefix TEXT, first_name TEXT NOT NULL, middle_name TEXT, last_name TEXT NOT NULL,
+    generation TEXT, suffix TEXT, date_of_birth TEXT NOT NULL,
+    firm TEXT, unit TEXT, address1 TEXT, address2 TEXT, address3 TEXT, room TEXT,
+    city TEXT, state TEXT, county TEXT, zip TEXT, country TEXT,
+    primary_phone TEXT, alternate_phone TEXT, text_phone TEXT, fax TEXT,
+    email TEXT NOT NULL, user_type TEXT NOT NULL, cja_panel INTEGER NOT NULL DEFAULT 0,
+    question1 TEXT, answer1_hash TEXT, question2 TEXT, answer2_hash TEXT,
+    card_type TEXT, card_last4 TEXT, card_holder TEXT, card_expiry TEXT,
+    activation_code_hash TEXT,
+    client_code_required INTEGER NOT NULL DEFAULT 0,
+    otp_secret TEXT,
+    problem TEXT,                          -- a troubleshooting cause: stale-cache | stale-session | stale-cookies
+    registration_key TEXT UNIQUE,          -- one account per submitted registration, however often Submit is pressed
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE ecf_accounts (
+    id INTEGER PRIMARY KEY,
+    court TEXT NOT NULL,
+    login TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT,
+    role TEXT NOT NULL DEFAULT 'attorney',
+    pacer_account_id INTEGER REFERENCES accounts(id),
+    linked_at TEXT,
+    locked INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (court, login)
+);
+
+CREATE TABLE sessions (
+    token TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    client_code TEXT,
+    redaction_ack INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    expires_at TEXT NOT NULL,
+    ended INTEGER NOT NULL DEFAULT 0
+);
+
+-- Simulated U.S. mail (activation letters) and email notifications.
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,                 -- mail | email
+    recipient TEXT NOT NULL,
+    account_number TEXT,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- Switches of the mock: captcha mode, injected faults. JSON values.
+CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -1,0 +1,20 @@
+"""Hashing of passwords, security answers and activation codes: nothing secret is stored plain."""
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+
+def hash_secret(value: str) -> str:
+    return generate_password_hash(value)
+
+
+def check_secret(hashed: str | None, value: str) -> bool:
+    return bool(hashed) and check_password_hash(hashed, value)
+
+
+def hash_answer(answer: str) -> str:
+    """Security answers compare without regard to case or surrounding space."""
+    return hash_secret(answer.strip().lower())
+
+
+def check_answer(hashed: str | None, answer: str) -> bool:
+    return check_secret(hashed, answer.strip().lower())

@@ -1,0 +1,75 @@
+"""Turn the personas into accounts: the state every reset returns to."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from fixtures.personas import SECURITY_QUESTIONS, SHARED_FIRM_ACCOUNT, build_personas
+from mock_court.security import hash_answer, hash_secret
+
+ACCOUNT_COLUMNS = (
+    "account_number", "username", "password_hash", "account_type", "status", "upgraded",
+    "shared", "first_name", "last_name", "date_of_birth", "email", "user_type", "firm",
+    "address1", "city", "state", "zip", "country", "primary_phone", "question1",
+    "answer1_hash", "question2", "answer2_hash", "client_code_required", "otp_secret", "problem",
+)
+
+
+def account_row(persona: dict) -> dict:
+    filer = "ecf_court" in persona
+    return {
+        "account_number": persona["account_number"],
+        "username": persona["username"],
+        "password_hash": hash_secret(persona["password"]),
+        "account_type": "attorney-filers-cmecf" if filer else "pacer-case-search-only",
+        "status": persona["status"],
+        "upgraded": int(persona["upgraded"]),
+        "shared": int(persona["shared"]),
+        "first_name": persona["first_name"],
+        "last_name": persona["last_name"],
+        "date_of_birth": persona["date_of_birth"],
+        "email": persona["email"],
+        "user_type": "Attorney" if filer else "Individual",
+        "firm": persona.get("firm"),
+        "address1": "1 Courthouse Way",
+        "city": "Austin",
+        "state": "TX",
+        "zip": "78701",
+        "country": "United States of America",
+        "primary_phone": "512-555-0100",
+        "question1": SECURITY_QUESTIONS[0],
+        "answer1_hash": hash_answer(persona["security_answers"][0]),
+        "question2": SECURITY_QUESTIONS[1],
+        "answer2_hash": hash_answer(persona["security_answers"][1]),
+        "client_code_required": int(persona["client_code_required"]),
+        "otp_secret": persona["otp_secret"],
+        "problem": persona["problem"],
+    }
+
+
+def insert_account(db: sqlite3.Connection, row: dict) -> int:
+    columns = ", ".join(ACCOUNT_COLUMNS)
+    marks = ", ".join(f":{c}" for c in ACCOUNT_COLUMNS)
+    return db.execute(f"INSERT INTO accounts ({columns}) VALUES ({marks})", row).lastrowid
+
+
+def seed_personas(db: sqlite3.Connection) -> None:
+    account_ids: dict[str, int] = {}
+    for persona in build_personas():
+        owner = persona.get("pacer_account", persona["id"])
+        if owner not in account_ids:
+            row = account_row(persona)
+            if owner == SHARED_FIRM_ACCOUNT:
+                row.update(first_name="Firm", last_name="Account", email=f"office@{owner}.example")
+            account_ids[owner] = insert_account(db, row)
+        if "ecf_court" in persona:
+            db.execute(
+                "INSERT INTO ecf_accounts (court, login, password_hash, name, email,"
+                " pacer_account_id, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    persona["ecf_court"], persona["ecf_login"], hash_secret(persona["ecf_password"]),
+                    f"{persona['first_name']} {persona['last_name']}", persona["email"],
+                    account_ids[owner] if persona["linked"] else None,
+                    "2026-01-05 09:00:00" if persona["linked"] else None,
+                ),
+            )

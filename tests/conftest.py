@@ -1,0 +1,118 @@
+"""Fixtures for the whole suite: the mock app for unit tests, a live mock for browser tests.
+
+Browser tests get pytest-playwright's fixtures; here we only add what the harness needs: a
+browser found on this machine, the settings of playwright.config.py, a live mock as the
+`base_url` (unless --base-url names a deployment), and a fresh mock state for every test.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.browsers import launch_options, use_project_browsers
+from e2e.config import load_settings
+from e2e.flows import FlowContext
+from e2e.mock_control import MockControl
+from e2e.sites import Sites
+
+use_project_browsers()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--covers-report", metavar="PATH",
+                     help="After collection, write each test's covered catalog ids as JSON to PATH.")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    path = config.getoption("--covers-report")
+    if path:
+        covers = {item.nodeid: [i for m in item.iter_markers("covers") for i in m.args] for item in items}
+        with open(path, "w") as report:
+            json.dump(covers, report)
+
+
+@pytest.fixture
+def app():
+    from mock_court import create_app
+
+    return create_app({"TESTING": True, "TEST_MODE": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def base_url(request, settings):
+    """The deployment under test: --base-url, else the settings' BASE_URL, else an embedded mock."""
+    given = request.config.getoption("base_url", None) or settings.base_url
+    if given:
+        yield given
+        return
+    from mock_court import create_app
+    from mock_court.server import LiveServer
+
+    with LiveServer(create_app({"TEST_MODE": True})) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, browser_name, settings):
+    """Find a Chromium on this machine, keeping --headed, --slowmo and --browser-channel."""
+    found = launch_options() if browser_name == "chromium" and "channel" not in browser_type_launch_args else {}
+    return {**found, "headless": settings.headless, **browser_type_launch_args}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, settings):
+    return {**browser_context_args, "viewport": settings.viewport, "accept_downloads": True}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def expect_timeout(settings):
+    expect.set_options(timeout=settings.timeout_ms)
+
+
+@pytest.fixture
+def context(new_context, settings):
+    context = new_context()
+    context.set_default_timeout(settings.timeout_ms)
+    context.set_default_navigation_timeout(settings.navigation_timeout_ms)
+    return context
+
+
+@pytest.fixture
+def mock(base_url):
+    """The control API of the mock under test, reset so that every test starts from the seed."""
+    control = MockControl(base_url)
+    control.reset()
+    return control
+
+
+@pytest.fixture
+def personas(mock):
+    return mock.personas()
+
+
+@pytest.fixture(scope="session")
+def sites(base_url, settings):
+    return Sites(base_url, settings.site_roots)
+
+
+@pytest.fixture
+def flow(page, sites, mock):
+    """A FlowContext for a court: `flow("txwd", persona=...)`."""
+
+    def make(court: str, persona: dict | None = None) -> FlowContext:
+        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona)
+
+    return make
