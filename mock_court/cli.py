@@ -53,3 +53,7 @@ def personas() -> None:
     from fixtures.personas import build_personas
 
     click.echo(json.dumps(build_personas(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

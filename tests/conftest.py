@@ -8,6 +8,7 @@ browser found on this machine, the settings of playwright.config.py, a live mock
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +17,7 @@ from e2e.browsers import launch_options, use_project_browsers
 from e2e.config import load_settings
 from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
+from e2e.secrets import scrub_trace, typed_in_this_process
 from e2e.sites import Sites
 
 use_project_browsers()
@@ -32,6 +34,14 @@ def pytest_collection_modifyitems(session, config, items):
         covers = {item.nodeid: [i for m in item.iter_markers("covers") for i in m.args] for item in items}
         with open(path, "w") as report:
             json.dump(covers, report)
+
+
+def pytest_sessionfinish(session):
+    """Traces keep DOM snapshots with input values: mask every secret typed during the run."""
+    output = session.config.getoption("--output", None)
+    if output and typed_in_this_process:
+        for trace in Path(output).rglob("*.zip"):
+            scrub_trace(trace, typed_in_this_process)
 
 
 @pytest.fixture

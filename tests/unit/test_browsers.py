@@ -1,0 +1,70 @@
+"""Browser discovery and set-up choose Playwright's Chromium when installed, else the system's."""
+
+import pytest
+
+from e2e import browsers, provision
+
+
+@pytest.fixture
+def browsers_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path))
+    return tmp_path
+
+
+def install_fake_playwright_chromium(folder):
+    build = folder / f"chromium_headless_shell-{browsers.playwright_revisions()['chromium']}"
+    build.mkdir()
+    (build / "INSTALLATION_COMPLETE").touch()
+
+
+def test_playwright_chromium_is_used_as_it_is(browsers_dir):
+    install_fake_playwright_chromium(browsers_dir)
+    assert browsers.launch_options() == {}
+
+
+def test_system_chromium_runs_with_flags_for_a_closed_network(browsers_dir, monkeypatch):
+    monkeypatch.setattr(browsers.shutil, "which", lambda name: "/usr/bin/chromium" if name == "chromium" else None)
+    monkeypatch.setattr(browsers.os, "geteuid", lambda: 0)
+    options = browsers.launch_options()
+    assert options["executable_path"] == "/usr/bin/chromium"
+    assert options["args"][0] == "--no-sandbox"
+    for flag in ("--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"):
+        assert flag in options["args"]
+
+
+def test_no_sandbox_flag_only_as_root(browsers_dir, monkeypatch):
+    monkeypatch.setattr(browsers.shutil, "which", lambda name: "/usr/bin/chromium" if name == "chromium" else None)
+    monkeypatch.setattr(browsers.os, "geteuid", lambda: 1000)
+    assert "--no-sandbox" not in browsers.launch_options()["args"]
+
+
+def test_no_browser_at_all_says_what_to_install(browsers_dir, monkeypatch):
+    monkeypatch.setattr(browsers.shutil, "which", lambda name: None)
+    with pytest.raises(browsers.BrowserNotFound, match="playwright install chromium"):
+        browsers.launch_options()
+
+
+def test_setup_links_system_ffmpeg_where_playwright_looks(browsers_dir, monkeypatch, tmp_path_factory):
+    fake_ffmpeg = tmp_path_factory.mktemp("bin") / "ffmpeg"
+    fake_ffmpeg.write_text("#!/bin/sh\n")
+    monkeypatch.setattr(provision.shutil, "which", lambda name: str(fake_ffmpeg))
+    provision.provide_ffmpeg(browsers_dir)
+    slot = browsers_dir / f"ffmpeg-{browsers.playwright_revisions()['ffmpeg']}" / "ffmpeg-linux"
+    assert slot.resolve() == fake_ffmpeg
+    provision.provide_ffmpeg(browsers_dir)  # a second run changes nothing
+    assert slot.resolve() == fake_ffmpeg
+
+
+def test_setup_stops_with_a_message_when_nothing_can_be_installed(browsers_dir, monkeypatch):
+    monkeypatch.setattr(provision, "system_chromium", lambda: None)
+    monkeypatch.setattr(provision, "try_playwright_install", lambda: False)
+    monkeypatch.setattr(provision, "can_apt_install", lambda: False)
+    monkeypatch.setattr(provision, "link_default_cache", lambda target: False)
+    with pytest.raises(provision.ProvisionError, match="apt-get install chromium ffmpeg"):
+        provision.provide_chromium(browsers_dir)
+
+
+def test_setup_prefers_an_installed_playwright_chromium(browsers_dir, monkeypatch):
+    install_fake_playwright_chromium(browsers_dir)
+    monkeypatch.setattr(provision, "try_playwright_install", lambda: pytest.fail("must not download"))
+    assert provision.provide_chromium(browsers_dir) == "Playwright's Chromium"
