@@ -24,9 +24,12 @@ class CsoLoginPage:
     def open(self, sites: Sites) -> None:
         self.page.goto(sites.login("csologin/login.jsf"))
 
-    def log_in(self, username: str, password: str, client_code: str | None = None) -> None:
+    def enter_credentials(self, username: str, password: str, client_code: str | None = None) -> None:
         self.username.fill(username)
         fill_secret(self.password, password)
         if client_code:
             self.client_code.fill(client_code)
+
+    def log_in(self, username: str, password: str, client_code: str | None = None) -> None:
+        self.enter_credentials(username, password, client_code)
         self.login_button.click()
