@@ -65,3 +65,13 @@ CREATE TABLE settings (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- What a court's CM/ECF last showed an account in its menu bar, for the troubleshooting causes
+-- that keep old menus after linking (faults.menu_cause). Absent: menus follow the link state.
+CREATE TABLE menu_states (
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    court TEXT NOT NULL,
+    menu_set TEXT NOT NULL,                -- pacer | filer: the set it showed
+    cause TEXT NOT NULL,                   -- stale-cache | stale-session
+    PRIMARY KEY (account_id, court)
+);

@@ -10,7 +10,7 @@ import secrets
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from flask import Response, request
+from flask import Response, current_app, has_app_context, request
 
 from mock_court.db import get_db, transaction
 
@@ -19,8 +19,14 @@ CLIENT_CODE_COOKIE = "PacerClientCode"
 SESSION_LIFETIME = timedelta(hours=8)  # the mock's own choice; the real lifetime is not public
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+def now() -> datetime:
+    """The mock's clock: the app's CLOCK setting (a callable, for tests), else the real time."""
+    clock = current_app.config.get("CLOCK") if has_app_context() else None
+    return clock() if clock else datetime.now(timezone.utc)
+
+
+def session_lifetime() -> timedelta:
+    return current_app.config.get("CSO_SESSION_LIFETIME", SESSION_LIFETIME)
 
 
 def start_session(account_id: int, client_code: str | None = None, redaction_ack: bool = False) -> str:
@@ -29,7 +35,7 @@ def start_session(account_id: int, client_code: str | None = None, redaction_ack
         db.execute(
             "INSERT INTO sessions (token, account_id, client_code, redaction_ack, expires_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (token, account_id, client_code, int(redaction_ack), (_now() + SESSION_LIFETIME).isoformat()),
+            (token, account_id, client_code, int(redaction_ack), (now() + session_lifetime()).isoformat()),
         )
     return token
 
@@ -41,7 +47,7 @@ def session_for(token: str | None) -> sqlite3.Row | None:
     row = get_db().execute(
         "SELECT * FROM sessions WHERE token = ? AND ended = 0", (token,)
     ).fetchone()
-    if row is None or datetime.fromisoformat(row["expires_at"]) <= _now():
+    if row is None or datetime.fromisoformat(row["expires_at"]) <= now():
         return None
     return row
 

@@ -1,0 +1,107 @@
+"""The central sign-on API: POST /services/cso-auth and /services/cso-logout.
+
+Spoken the way real clients speak it (Juriscraper's PacerSession.login): a JSON request, and
+a JSON answer when the client accepts application/json, else XML. "0" is success (with a
+non-empty errorDescription it means logged in with a pending action); "13" is the real code for
+bad credentials. The other codes are the mock's own, kept in RESULT_CODES.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from flask import Response, jsonify, request
+
+from mock_court import cso
+from mock_court.login import bp
+from mock_court.signon import end_session, request_token, session_for, start_session
+
+# loginResult -> what it means; the errorDescription of each is below or in cso.MESSAGES.
+RESULT_CODES = {
+    "0": "success (a non-empty errorDescription is a pending action)",
+    "1": "malformed request",
+    "5": "account inactive",
+    "6": "account not activated",
+    "7": "filer must acknowledge the redaction rules (redactFlag '1')",
+    "13": "invalid username, password, or one-time passcode",
+}
+INVALID = "Invalid username, password, or one-time passcode."
+CLIENT_CODE_PENDING = ("Pending action: a client code is required for this account. "
+                       "Set a client code (PacerClientCode) before searching PACER.")
+REDACTION_REFUSED = cso.REDACTION_NOTICE + ' To log in, acknowledge it by sending "redactFlag": "1".'
+
+
+def answer(body: dict, status: int = 200, root: str = "CsoAuth") -> Response:
+    """JSON when the client accepts application/json, as Juriscraper asks; else XML, as the real API."""
+    if "application/json" in (request.headers.get("Accept") or ""):
+        response = jsonify(body)
+    else:
+        fields = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in body.items())
+        response = Response(f'<?xml version="1.0" encoding="UTF-8"?><{root}>{fields}</{root}>',
+                            mimetype="application/xml")
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def auth_answer(result: str, description: str = "", token: str = "", status: int = 200) -> Response:
+    return answer({"nextGenCSO": token, "loginResult": result, "errorDescription": description}, status)
+
+
+def json_object() -> dict | None:
+    payload = request.get_json(force=True, silent=True)
+    return payload if isinstance(payload, dict) else None
+
+
+def text_field(payload: dict, name: str) -> str:
+    value = payload.get(name)
+    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
+
+
+@bp.post("/services/cso-auth")
+def cso_auth():
+    payload = json_object()
+    if payload is None:
+        return auth_answer("1", "Malformed request: send a JSON object such as "
+                           '{"loginId": "...", "password": "...", "redactFlag": "1"}.', status=400)
+    login_id, password = text_field(payload, "loginId"), payload.get("password")
+    if not login_id or not isinstance(password, str) or not password:
+        return auth_answer("1", "Malformed request: loginId and password are required.", status=400)
+    client_code = text_field(payload, "clientCode")
+    if len(client_code) > cso.CLIENT_CODE_MAX:
+        return auth_answer("1", f"Malformed request: clientCode must be {cso.CLIENT_CODE_MAX} characters or fewer.", status=400)
+
+    check = cso.check_credentials(login_id, password)
+    if check.problem == "invalid":
+        return auth_answer("13", INVALID)
+    account = check.account
+    if cso.needs_otp(account) and not cso.otp_ok(account, text_field(payload, "otpCode")):
+        return auth_answer("13", INVALID)
+    if check.problem == "inactive":
+        return auth_answer("5", cso.MESSAGES["inactive"])
+    if check.problem == "not-activated":
+        return auth_answer("6", cso.MESSAGES["not-activated"])
+    redacted = text_field(payload, "redactFlag") == "1"
+    if cso.is_filer(account) and not redacted:
+        return auth_answer("7", REDACTION_REFUSED)
+
+    token = start_session(account["id"], client_code or None, redaction_ack=redacted)
+    pending = CLIENT_CODE_PENDING if account["client_code_required"] and not client_code else ""
+    return auth_answer("0", pending, token=token)
+
+
+@bp.post("/services/cso-logout")
+def cso_logout():
+    from mock_court.menus import forget_session_menus
+
+    payload = json_object()
+    if payload is None and request.get_data():
+        return answer({"loginResult": "1", "errorDescription":
+                       'Malformed request: send a JSON object such as {"nextGenCSO": "..."}.'}, 400, "CsoLogout")
+    token = text_field(payload or {}, "nextGenCSO") or request_token()
+    if not session_for(token):
+        return answer({"loginResult": "1", "errorDescription":
+                       "No such session: the token is unknown, expired or already logged out."}, root="CsoLogout")
+    forget_session_menus(token)
+    end_session(token)
+    return answer({"loginResult": "0"}, root="CsoLogout")
