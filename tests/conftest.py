@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import BrowserContext, expect
 
 from e2e.browsers import launch_options, use_project_browsers
 from e2e.config import load_settings
@@ -93,11 +93,21 @@ def expect_timeout(settings):
 
 
 @pytest.fixture
-def context(new_context, settings):
-    context = new_context()
-    context.set_default_timeout(settings.timeout_ms)
-    context.set_default_navigation_timeout(settings.navigation_timeout_ms)
-    return context
+def open_context(new_context, settings):
+    """Opens a browser context with the harness's timeouts: the first one, or one after a restart."""
+
+    def open_() -> BrowserContext:
+        context = new_context()
+        context.set_default_timeout(settings.timeout_ms)
+        context.set_default_navigation_timeout(settings.navigation_timeout_ms)
+        return context
+
+    return open_
+
+
+@pytest.fixture
+def context(open_context):
+    return open_context()
 
 
 @pytest.fixture
@@ -119,10 +129,12 @@ def sites(base_url, settings):
 
 
 @pytest.fixture
-def flow(page, sites, mock):
-    """A FlowContext for a court: `flow("txwd", persona=...)`."""
+def flow(page, sites, mock, open_context):
+    """A FlowContext for a court: `flow("txwd", persona=...)`. A flow that restarts the
+    browser opens the new context with ctx.data["open_context"]."""
 
     def make(court: str, persona: dict | None = None) -> FlowContext:
-        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona)
+        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona,
+                           data={"open_context": open_context})
 
     return make

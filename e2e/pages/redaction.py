@@ -14,12 +14,16 @@ NOTICE_TITLE = "IMPORTANT NOTICE OF REDACTION RESPONSIBILITY"
 class RedactionAgreement:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.notice = page.get_by_text(NOTICE_TITLE)
+        self.dialog = page.get_by_role("dialog", name="Redaction Agreement")
+        self.notice = self.dialog.get_by_text(NOTICE_TITLE)
         self.understand = page.locator("[id='regmsg:chkRedact']")
         self.continue_button = page.locator("[id='regmsg:bpmConfirm']")
 
     def agree(self) -> None:
         self.understand.check()
+
+    def withdraw(self) -> None:
+        self.understand.uncheck()
 
     def proceed(self) -> None:
         self.continue_button.click()
