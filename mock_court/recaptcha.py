@@ -1,5 +1,116 @@
-"""Blueprint "recaptcha": the reCAPTCHA v2 stub (www.google.com/recaptcha)."""
+"""Blueprint "recaptcha": the reCAPTCHA v2 stub (www.google.com/recaptcha).
 
-from flask import Blueprint
+Shaped like the real widget: a page loads /recaptcha/api.js, which puts an iframe titled
+"reCAPTCHA" into each `div.g-recaptcha` and a hidden `g-recaptcha-response` textarea beside it.
+The iframe (api2/anchor) holds the "I'm not a robot" checkbox; when the user is verified it posts
+the token to the parent page, which fills the textarea. The site's server checks the token with
+`verify()` (or over HTTP at api/siteverify, as a real server would).
+
+The mode (control API `POST /_mock/captcha`, or `--faults captcha=...`) decides what a check does:
+  pass       the token is given at once
+  challenge  a picture choice first: select every picture of CHALLENGE_ANSWER, then Verify
+  fail       verification fails: no token, and the server refuses any token
+  expire     the token is given but is already expired; the widget says so a moment later
+Tokens are signed and stateless: nothing is stored.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, jsonify, render_template, request, send_from_directory
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from mock_court.faults import captcha_mode
 
 bp = Blueprint("recaptcha", __name__, url_prefix="/recaptcha")
+
+SITE_KEY = "6LcMockCourtPacerRegistrationKey"  # public, as a real site key is
+TOKEN_LIFETIME_S = 120                          # real reCAPTCHA tokens last two minutes
+EXPIRY_SHOWN_AFTER_MS = 1500                    # expire mode: when the widget says so
+
+# The picture challenge: a fixed 3x3 grid, deterministic so that tests can solve it.
+CHALLENGE_ANSWER = "Courthouse"
+CHALLENGE_TILES = ("Tree", "Courthouse", "Car", "Boat", "Tree", "Courthouse", "Courthouse", "Car", "Boat")
+CHALLENGE_PROMPT = "Select all images with a courthouse"
+
+MISSING = "missing-input-response"
+INVALID = "invalid-input-response"
+EXPIRED = "timeout-or-duplicate"
+
+
+@dataclass(frozen=True)
+class Verification:
+    success: bool
+    error: str | None = None
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="mock-recaptcha")
+
+
+def issue_token(lifetime_s: float = TOKEN_LIFETIME_S) -> str:
+    return _serializer().dumps({"iat": time.time(), "ttl": lifetime_s})
+
+
+def verify(token: str | None) -> Verification:
+    """What siteverify says of a token: success, or the real API's error code."""
+    if not token:
+        return Verification(False, MISSING)
+    if captcha_mode() == "fail":
+        return Verification(False, INVALID)
+    try:
+        payload = _serializer().loads(token)
+    except BadSignature:
+        return Verification(False, INVALID)
+    if time.time() >= payload["iat"] + payload["ttl"]:
+        return Verification(False, EXPIRED)
+    return Verification(True)
+
+
+def challenge_solved(selected) -> bool:
+    wanted = {i for i, tile in enumerate(CHALLENGE_TILES) if tile == CHALLENGE_ANSWER}
+    try:
+        return {int(i) for i in selected} == wanted
+    except (TypeError, ValueError):
+        return False
+
+
+@bp.get("/api.js")
+def api_js():
+    response = send_from_directory(current_app.static_folder, "recaptcha.js", mimetype="text/javascript")
+    response.cache_control.no_cache = True
+    return response
+
+
+@bp.get("/api2/anchor")
+def anchor():
+    return render_template("recaptcha/anchor.html", tiles=CHALLENGE_TILES, prompt=CHALLENGE_PROMPT)
+
+
+@bp.post("/api2/userverify")
+def userverify():
+    """The widget's own call: a checkbox click, or a challenge's Verify with the chosen tiles."""
+    mode = captcha_mode()
+    selected = (request.get_json(silent=True) or {}).get("selected")
+    if mode == "fail":
+        return jsonify(error="Verification failed. Please try again.")
+    if mode == "challenge":
+        if selected is None:
+            return jsonify(challenge=True)
+        if not challenge_solved(selected):
+            return jsonify(challenge=True, error="Please try again.")
+    if mode == "expire":
+        return jsonify(token=issue_token(0), expires_in_ms=EXPIRY_SHOWN_AFTER_MS)
+    return jsonify(token=issue_token())
+
+
+@bp.post("/api/siteverify")
+def siteverify():
+    """The real server-side API: form fields secret and response; JSON answer."""
+    result = verify(request.form.get("response"))
+    body = {"success": result.success, "hostname": request.host}
+    if not result.success:
+        body["error-codes"] = [result.error]
+    return jsonify(body)

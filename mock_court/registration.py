@@ -1,0 +1,541 @@
+"""The registration wizard's rules and state: what each step accepts, and the final Submit.
+
+The wizard keeps what the user entered in the (signed) Flask session until the final Submit, so
+nothing is stored before it; secrets never go there in plain text: the password and security
+answers are hashed as soon as step 2 accepts them, and of a card only the type, holder, expiry
+and last four digits are kept. Submit writes the account (and the activation letter) in one
+transaction, keyed by the wizard's registration key so that a second Submit makes no second
+account.
+
+Each `validate_*` takes the submitted form and answers (data, errors): errors maps a field name
+to the message shown under that field. Messages are the mock's own wording where the real
+site's is not public (../shared/reference/real-sites.md).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from fixtures.personas import SECURITY_QUESTIONS  # the real list is not public; personas use the first two
+from mock_court import counties
+from mock_court import recaptcha
+from mock_court.db import transaction
+from mock_court.security import hash_answer, hash_secret
+
+ACCOUNT_TYPES = {
+    "pacer-case-search-only": "PACER - Case Search Only",
+    "attorney-filers-cmecf": "Attorney Filers (CM/ECF)",
+    "non-attorney-filers-cmecf": "Non-Attorney Filers (CM/ECF)",
+    "group-billing": "PACER Administrative Account",
+}
+DEFAULT_TYPE = "pacer-case-search-only"
+
+PREFIXES = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Hon.")
+GENERATIONS = ("Jr.", "Sr.", "II", "III", "IV", "V")
+SUFFIXES = ("Esq.", "CPA", "JD", "MD", "PhD")
+
+# The full list is not public; the real one ends with Individual and has a "Government Accounts" group.
+USER_TYPES = (
+    ("Legal", ("Attorney", "Law Firm", "Paralegal / Legal Assistant", "Law School / Law Library",
+               "Bankruptcy Petition Preparer", "Pro Se Litigant")),
+    ("Business", ("Commercial Business", "Creditor/Creditor's Representative", "Media / Press",
+                  "Research / Academic", "Bank / Financial Institution")),
+    ("Government Accounts", ("Federal Government Agency", "State Government Agency",
+                             "Local Government Agency", "Federal Judiciary", "Federal Public Defender",
+                             "U.S. Attorney's Office")),
+    ("Individual Accounts", ("Individual",)),
+)
+USER_TYPE_NAMES = tuple(name for _group, names in USER_TYPES for name in names)
+
+CARD_TYPES = ("Visa", "MasterCard", "Discover", "American Express")
+# Test numbers (Luhn-valid): accepted ones, and one the mock's processor always declines.
+TEST_CARDS = {
+    "Visa": "4111111111111111",
+    "MasterCard": "5555555555554444",
+    "Discover": "6011111111111117",
+    "American Express": "378282246310005",
+}
+DECLINED_TEST_NUMBER = "4000000000000002"
+
+PASSWORD_MIN, PASSWORD_MAX = 14, 45
+USERNAME_MIN = 8
+# Criteria of the pop-up note, in order: (key, text). The JS note checks the same ones.
+PASSWORD_CRITERIA = (
+    ("length", f"Be {PASSWORD_MIN} to {PASSWORD_MAX} characters long"),
+    ("lower", "Include at least one lowercase letter"),
+    ("upper", "Include at least one uppercase letter"),
+    ("special", "Include at least one special character, such as ! @ # $ % & *"),
+    ("personal", "Not contain any part of your first or last name, username or email address"),
+)
+PASSWORD_MESSAGES = {
+    "length": f"Password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
+    "lower": "Password must include a lowercase letter.",
+    "upper": "Password must include an uppercase letter.",
+    "special": "Password must include a special character.",
+    "personal": "Password must not contain any part of your first or last name, username or email address.",
+}
+
+MAX_LENGTH = 60
+NAME_RE = re.compile(r"^[^\W\d_]+(?:[ .'\-]+[^\W\d_]+)*\.?$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+US_ZIP_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]+$")
+# "Part" of a name, username or email for the password rule: any run of 3 or more letters
+# (case-insensitive) in the first name, the last name, the username, or the email's local part.
+NAME_PART_RE = re.compile(r"[^\W\d_]{3,}")
+ACCOUNT_NUMBER_START = 5000001  # numbers given by registration; personas have 41xxxxx
+
+
+def today() -> date:
+    return date.today()
+
+
+def _clean(form, name: str) -> str:
+    return (form.get(name) or "").strip()
+
+
+def _phone_ok(value: str, us: bool) -> bool:
+    if not re.fullmatch(r"[\d\s().+\-]+", value):
+        return False
+    digits = re.sub(r"\D", "", value)
+    if us:
+        return len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")
+    return 7 <= len(digits) <= 15
+
+
+def parse_date(value: str) -> date | None:
+    """A date as a date input sends it (YYYY-MM-DD) or as a person types it (MM/DD/YYYY)."""
+    for pattern in ("%Y-%m-%d", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            pass
+    return None
+
+
+# ---- Step 1: Account Information -------------------------------------------------------------
+
+ACCOUNT_FIELDS = (
+    # name, label, required
+    ("prefix", "Prefix", False), ("first_name", "First Name", True), ("middle_name", "Middle Name", False),
+    ("last_name", "Last Name", True), ("generation", "Generation", False), ("suffix", "Suffix", False),
+    ("date_of_birth", "Date of Birth", True), ("firm", "Firm/Office", False),
+    ("unit", "Unit/Department", False), ("address1", "Address", True), ("address2", "Address line 2", False),
+    ("address3", "Address line 3", False), ("room", "Room/Suite", False), ("city", "City", True),
+    ("state", "State", False), ("county", "County", False), ("zip", "Zip/Postal Code", True),
+    ("country", "Country", True), ("primary_phone", "Primary Phone", True),
+    ("alternate_phone", "Alternate Phone", False), ("text_phone", "Text Phone", False),
+    ("fax", "Fax Number", False), ("email", "Email", True), ("confirm_email", "Confirm Email", True),
+    ("user_type", "User Type", True),
+)
+ACCOUNT_LABELS = {name: label for name, label, _required in ACCOUNT_FIELDS}
+CHOICES = {"prefix": PREFIXES, "generation": GENERATIONS, "suffix": SUFFIXES, "user_type": USER_TYPE_NAMES}
+
+
+VERIFICATION_MESSAGES = {
+    recaptcha.MISSING: "User Verification is required.",
+    recaptcha.EXPIRED: "Verification expired. Check the checkbox again.",
+    recaptcha.INVALID: "User Verification failed. Please try again.",
+}
+
+
+def validate_account_information(form, verification_error: str | None) -> tuple[dict, dict]:
+    """Step 1. `verification_error` is the captcha's message, or None when the user is verified."""
+    data = {name: _clean(form, name) for name, _label, _required in ACCOUNT_FIELDS}
+    data["country"] = data["country"] or counties.UNITED_STATES
+    data["cja_panel"] = bool(form.get("cja_panel"))
+    errors: dict[str, str] = {}
+    us = data["country"] == counties.UNITED_STATES
+    for name, label, required in ACCOUNT_FIELDS:
+        value = data[name]
+        if not value:
+            if required or (name == "state" and us):
+                errors[name] = f"{label} is required."
+        elif len(value) > MAX_LENGTH:
+            errors[name] = f"{label} must be at most {MAX_LENGTH} characters."
+        elif name in CHOICES and value not in CHOICES[name]:
+            errors[name] = f"Select a {label} from the list."
+    for name in ("first_name", "middle_name", "last_name"):
+        if name not in errors and data[name] and not NAME_RE.match(data[name]):
+            errors[name] = f"{ACCOUNT_LABELS[name]} may contain only letters, spaces, hyphens, apostrophes and periods."
+    if "date_of_birth" not in errors:
+        born = parse_date(data["date_of_birth"])
+        if born is None or born.year < 1900:
+            errors["date_of_birth"] = "Enter a valid Date of Birth (MM/DD/YYYY)."
+        elif born > today():
+            errors["date_of_birth"] = "Date of Birth cannot be in the future."
+        else:
+            data["date_of_birth"] = born.isoformat()
+    if "country" not in errors and data["country"] not in counties.countries():
+        errors["country"] = "Select a Country from the list."
+    if data["state"] and "state" not in errors:
+        if counties.state_name(data["state"]) is None:
+            errors["state"] = "Select a State from the list."
+        elif data["county"] and data["county"] not in counties.counties(data["state"]):
+            errors["county"] = "Select a County of the chosen State."
+    if data["zip"] and us and "zip" not in errors and not US_ZIP_RE.match(data["zip"]):
+        errors["zip"] = "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."
+    for name in ("primary_phone", "alternate_phone", "text_phone", "fax"):
+        if data[name] and name not in errors and not _phone_ok(data[name], us):
+            errors[name] = "Enter a valid phone number, e.g. 617-555-0100."
+    if data["email"] and "email" not in errors and not EMAIL_RE.match(data["email"]):
+        errors["email"] = "Enter a valid email address, e.g. name@example.com."
+    if data["confirm_email"] and not errors.get("confirm_email") and data["email"]:
+        if data["confirm_email"].lower() != data["email"].lower():
+            errors["confirm_email"] = "Email addresses do not match."
+    if verification_error:
+        errors["user_verification"] = verification_error
+    data.pop("confirm_email")
+    return data, errors
+
+
+def count_matches(db: sqlite3.Connection, data: dict) -> int:
+    """The most personal items (name, date of birth, email) that one existing account shares."""
+    rows = db.execute(
+        "SELECT (lower(first_name) = lower(:first_name) AND lower(last_name) = lower(:last_name))"
+        " + (date_of_birth = :date_of_birth) + (lower(email) = lower(:email)) AS matches"
+        " FROM accounts ORDER BY matches DESC LIMIT 1",
+        data,
+    ).fetchone()
+    return rows["matches"] if rows else 0
+
+
+DUPLICATE_THRESHOLD = 2   # the "account may already exist" dialog
+INACTIVE_THRESHOLD = 3    # the new account is put on inactive status
+
+STEPS = ("account_information", "user_information", "payment_information", "policies")
+
+
+def new_wizard(account_type: str) -> dict:
+    return {"key": new_registration_key(), "type": account_type}
+
+
+def accept_account_information(wizard: dict, data: dict, matches: int) -> dict:
+    """Step 1 accepted. Later steps are kept unless the name or email they were checked against changed."""
+    before = wizard.get("account") or {}
+    personal = ("first_name", "last_name", "email")
+    kept = {k: v for k, v in wizard.items() if k in ("key", "type")}
+    if all(before.get(k) == data[k] for k in personal):
+        kept.update({k: v for k, v in wizard.items() if k in ("user", "payment")})
+    return {**kept, "account": data, "matches": matches, "continued": matches < DUPLICATE_THRESHOLD}
+
+
+def first_missing_step(wizard: dict | None) -> str | None:
+    """The first step the wizard still needs, or None when it is ready to Submit."""
+    if not wizard or "account" not in wizard or not wizard.get("continued"):
+        return "account_information"
+    if "user" not in wizard:
+        return "user_information"
+    if "payment" not in wizard:
+        return "payment_information"
+    return None
+
+
+def may_show(wizard: dict | None, step: str) -> bool:
+    missing = first_missing_step(wizard)
+    return missing is None or STEPS.index(step) <= STEPS.index(missing)
+
+
+# ---- Step 2: User Information ----------------------------------------------------------------
+
+def name_parts(*values: str) -> set[str]:
+    """Runs of 3+ letters in names, usernames and email local parts, lowercased."""
+    parts: set[str] = set()
+    for value in values:
+        value = value or ""
+        if "@" in value:
+            value = value.split("@", 1)[0]
+        parts.update(p.lower() for p in NAME_PART_RE.findall(value))
+    return parts
+
+
+def password_checks(password: str, personal: set[str]) -> dict[str, bool]:
+    """Each criterion of PASSWORD_CRITERIA: met or not."""
+    lowered = password.lower()
+    return {
+        "length": PASSWORD_MIN <= len(password) <= PASSWORD_MAX,
+        "lower": any(c.islower() for c in password),
+        "upper": any(c.isupper() for c in password),
+        "special": any(not c.isalnum() and not c.isspace() for c in password),
+        "personal": not any(part in lowered for part in personal),
+    }
+
+
+def password_error(password: str, first_name: str, last_name: str, username: str, email: str) -> str | None:
+    """The first unmet criterion's message, or None when the password is acceptable."""
+    if not password:
+        return "Password is required."
+    checks = password_checks(password, name_parts(first_name, last_name, username, email))
+    return next((PASSWORD_MESSAGES[key] for key, _text in PASSWORD_CRITERIA if not checks[key]), None)
+
+
+def username_taken(db: sqlite3.Connection, username: str) -> bool:
+    return db.execute("SELECT 1 FROM accounts WHERE lower(username) = lower(?)", (username,)).fetchone() is not None
+
+
+def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tuple[dict, dict]:
+    """Step 2. The data it answers holds hashes only: never the password or an answer."""
+    username = _clean(form, "username")
+    password = form.get("password") or ""
+    confirm = form.get("confirm_password") or ""
+    errors: dict[str, str] = {}
+    if not username:
+        errors["username"] = "Username is required."
+    elif len(username) < USERNAME_MIN:
+        errors["username"] = f"Username must be at least {USERNAME_MIN} characters."
+    elif len(username) > MAX_LENGTH:
+        errors["username"] = f"Username must be at most {MAX_LENGTH} characters."
+    elif not USERNAME_RE.match(username):
+        errors["username"] = "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."
+    elif username_taken(db, username):
+        errors["username"] = "This username is already taken. Choose another."
+    problem = password_error(password, account["first_name"], account["last_name"], username, account["email"])
+    if problem:
+        errors["password"] = problem
+    if not confirm:
+        errors["confirm_password"] = "Confirm Password is required."
+    elif password and confirm != password:
+        errors["confirm_password"] = "Passwords do not match."
+    questions = {}
+    for n in (1, 2):
+        question, answer = _clean(form, f"question{n}"), _clean(form, f"answer{n}")
+        if not question:
+            errors[f"question{n}"] = f"Security Question {n} is required."
+        elif question not in SECURITY_QUESTIONS:
+            errors[f"question{n}"] = "Select a security question from the list."
+        if not answer:
+            errors[f"answer{n}"] = f"Security Answer {n} is required."
+        elif len(answer) < 3:
+            errors[f"answer{n}"] = f"Security Answer {n} must be at least 3 characters."
+        questions[n] = (question, answer)
+    if questions[1][0] and questions[1][0] == questions[2][0] and "question2" not in errors:
+        errors["question2"] = "Choose a question different from Security Question 1."
+    if errors:
+        return {"username": username, "question1": questions[1][0], "question2": questions[2][0]}, errors
+    return {
+        "username": username,
+        "password_hash": hash_secret(password),
+        "question1": questions[1][0], "answer1_hash": hash_answer(questions[1][1]),
+        "question2": questions[2][0], "answer2_hash": hash_answer(questions[2][1]),
+    }, {}
+
+
+# ---- Step 3: Payment Information (optional) --------------------------------------------------
+
+CARD_FIELDS = ("card_holder", "card_type", "card_number", "expiry_month", "expiry_year")
+BILLING_FIELDS = (
+    ("billing_address1", "Address", True), ("billing_address2", "Address line 2", False),
+    ("billing_city", "City", True), ("billing_state", "State", False),
+    ("billing_zip", "Zip/Postal Code", True), ("billing_country", "Country", True),
+)
+
+
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for i, digit in enumerate(reversed(number)):
+        d = int(digit) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def card_matches_type(number: str, card_type: str) -> bool:
+    n = len(number)
+    if card_type == "Visa":
+        return number.startswith("4") and n in (13, 16, 19)
+    if card_type == "MasterCard":
+        return n == 16 and (51 <= int(number[:2]) <= 55 or 2221 <= int(number[:4]) <= 2720)
+    if card_type == "Discover":
+        return n in (16, 19) and (number.startswith(("6011", "65")) or 644 <= int(number[:3]) <= 649)
+    return n == 15 and number.startswith(("34", "37"))  # American Express
+
+
+def copy_billing_address(account: dict) -> dict:
+    """What "Use billing address" fills in: step 1's address."""
+    return {
+        "billing_address1": account.get("address1", ""), "billing_address2": account.get("address2", ""),
+        "billing_city": account.get("city", ""), "billing_state": account.get("state", ""),
+        "billing_zip": account.get("zip", ""), "billing_country": account.get("country", ""),
+    }
+
+
+def validate_payment_information(form, account: dict) -> tuple[dict, dict]:
+    """Step 3. Blank card fields mean no card; with a card every card rule applies.
+
+    The data it answers keeps the card's type, holder, expiry and last four digits, never the number.
+    """
+    data = {name: _clean(form, name) for name in CARD_FIELDS}
+    number = re.sub(r"[\s-]", "", data.pop("card_number"))
+    billing = {name: _clean(form, name) for name, _label, _required in BILLING_FIELDS}
+    if form.get("use_billing_address"):
+        billing = {name: billing[name] or value for name, value in copy_billing_address(account).items()}
+    if not any(data.values()) and not number:
+        return {"card": False}, {}
+    errors: dict[str, str] = {}
+    if not data["card_holder"]:
+        errors["card_holder"] = "Card Holder Name is required."
+    if not data["card_type"]:
+        errors["card_type"] = "Card Type is required."
+    elif data["card_type"] not in CARD_TYPES:
+        errors["card_type"] = "Select a Card Type from the list."
+    if not number:
+        errors["card_number"] = "Card Number is required."
+    elif not number.isdigit() or not 13 <= len(number) <= 19 or not luhn_ok(number):
+        errors["card_number"] = "Enter a valid Card Number."
+    elif "card_type" not in errors and not card_matches_type(number, data["card_type"]):
+        errors["card_number"] = "The Card Number does not match the Card Type."
+    expiry = None
+    try:
+        month, year = int(data["expiry_month"]), int(data["expiry_year"])
+        expiry = (year, month) if 1 <= month <= 12 else None
+    except ValueError:
+        pass
+    if expiry is None:
+        errors["expiry"] = "Expiration Date is required."
+    elif expiry < (today().year, today().month):
+        errors["expiry"] = "The card has expired."
+    us = (billing["billing_country"] or counties.UNITED_STATES) == counties.UNITED_STATES
+    for name, label, required in BILLING_FIELDS:
+        if not billing[name] and (required or (name == "billing_state" and us)):
+            errors[name] = f"{label} is required."
+    if billing["billing_zip"] and us and not US_ZIP_RE.match(billing["billing_zip"]):
+        errors["billing_zip"] = "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."
+    if not form.get("authorize"):
+        errors["authorize"] = "You must authorize the PACER Service Center to charge this card."
+    if not errors and number == DECLINED_TEST_NUMBER:
+        errors["card_number"] = "The card was declined. Use another card, or leave this page blank to register without one."
+    kept = {
+        "card": True, "card_holder": data["card_holder"], "card_type": data["card_type"],
+        "card_last4": number[-4:] if number.isdigit() else "",
+        "card_expiry": f"{expiry[1]:02d}/{expiry[0]}" if expiry else "",
+        "expiry_month": data["expiry_month"], "expiry_year": data["expiry_year"], **billing,
+    }
+    return kept, errors
+
+
+# ---- Step 4 and Submit -----------------------------------------------------------------------
+
+ACKNOWLEDGE_MESSAGE = "You must acknowledge the policies and procedures."
+
+
+def new_registration_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def new_activation_code() -> str:
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    pick = lambda alphabet, n: "".join(secrets.choice(alphabet) for _ in range(n))  # noqa: E731
+    return f"{pick(letters, 4)}-{pick('0123456789', 4)}-{pick(letters, 4)}"
+
+
+def normalize_activation_code(code: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", code or "").upper()
+
+
+def hash_activation_code(code: str) -> str:
+    return hash_secret(normalize_activation_code(code))
+
+
+def activation_letter(account: dict, code: str) -> dict:
+    """The letter the PACER Service Center mails to a new account without a card: an outbox row."""
+    name = f"{account['first_name']} {account['last_name']}"
+    place = ", ".join(filter(None, (account.get("city"), f"{account.get('state') or ''} {account.get('zip') or ''}".strip())))
+    address = "\n".join(filter(None, (name, account.get("address1"), account.get("address2"), place)))
+    body = (
+        "PACER Service Center\nP.O. Box 780549, San Antonio, TX 78278\n\n"
+        f"{address}\n\nDear {name},\n\n"
+        "Thank you for registering for a PACER account. To activate your case search privileges,\n"
+        "log in to Manage My Account at pacer.psc.uscourts.gov, select Activate Case Search\n"
+        "Privileges, and enter the activation code below.\n\n"
+        f"Account Number: {account['account_number']}\n"
+        f"Username: {account['username']}\n"
+        f"Activation Code: {code}\n\n"
+        "If you need help, contact the PACER Service Center at (800) 676-6856 or pacer@psc.uscourts.gov.\n"
+    )
+    return {"channel": "mail", "recipient": address.replace("\n", ", "),
+            "account_number": account["account_number"], "subject": "Your PACER account activation code",
+            "body": body}
+
+
+def send_letter(db: sqlite3.Connection, letter: dict) -> None:
+    db.execute(
+        "INSERT INTO outbox (channel, recipient, account_number, subject, body)"
+        " VALUES (:channel, :recipient, :account_number, :subject, :body)", letter,
+    )
+
+
+class UsernameTaken(Exception):
+    """Someone took the username between step 2 and Submit."""
+
+
+@dataclass(frozen=True)
+class Registered:
+    account_number: str
+    account_type: str
+    status: str          # active | not-activated | inactive
+    username: str
+
+
+ACCOUNT_COLUMNS = (
+    "account_number", "username", "password_hash", "account_type", "status", "prefix", "first_name",
+    "middle_name", "last_name", "generation", "suffix", "date_of_birth", "firm", "unit", "address1",
+    "address2", "address3", "room", "city", "state", "county", "zip", "country", "primary_phone",
+    "alternate_phone", "text_phone", "fax", "email", "user_type", "cja_panel", "question1",
+    "answer1_hash", "question2", "answer2_hash", "card_type", "card_last4", "card_holder",
+    "card_expiry", "activation_code_hash", "registration_key",
+)
+
+
+def _registered(row: sqlite3.Row) -> Registered:
+    return Registered(row["account_number"], row["account_type"], row["status"], row["username"])
+
+
+def submit(db: sqlite3.Connection, wizard: dict) -> Registered:
+    """Create the account, and its activation letter when it has no card: one transaction.
+
+    Submitting the same wizard again (a double click, Back then Submit) answers the account
+    the first Submit made.
+    """
+    with transaction(db):
+        done = db.execute("SELECT * FROM accounts WHERE registration_key = ?", (wizard["key"],)).fetchone()
+        if done is not None:
+            return _registered(done)
+        user, payment = wizard["user"], wizard["payment"]
+        if username_taken(db, user["username"]):
+            raise UsernameTaken(user["username"])
+        number = db.execute(
+            "SELECT MAX(CAST(account_number AS INTEGER)) + 1 FROM accounts"
+            " WHERE CAST(account_number AS INTEGER) >= ?", (ACCOUNT_NUMBER_START,),
+        ).fetchone()[0] or ACCOUNT_NUMBER_START
+        if wizard.get("matches", 0) >= INACTIVE_THRESHOLD:
+            status = "inactive"
+        else:
+            status = "active" if payment["card"] else "not-activated"
+        code = new_activation_code() if status == "not-activated" else None
+        row = {column: None for column in ACCOUNT_COLUMNS}
+        row.update({k: v or None for k, v in wizard["account"].items() if k in row})
+        row.update({k: v for k, v in user.items() if k in row})
+        if payment["card"]:
+            row.update({k: payment[k] for k in ("card_type", "card_last4", "card_holder", "card_expiry")})
+        row.update(
+            account_number=str(number), account_type=wizard["type"], status=status,
+            cja_panel=int(bool(wizard["account"].get("cja_panel"))), registration_key=wizard["key"],
+            activation_code_hash=hash_activation_code(code) if code else None,
+        )
+        columns = ", ".join(ACCOUNT_COLUMNS)
+        db.execute(f"INSERT INTO accounts ({columns}) VALUES ({', '.join(':' + c for c in ACCOUNT_COLUMNS)})", row)
+        if code:
+            send_letter(db, activation_letter(row, code))
+        return Registered(str(number), wizard["type"], status, user["username"])
+
+
+def recommend_type(answers: dict) -> str:
+    """The Registration Wizard's advice from its three yes/no answers."""
+    if answers.get("billing") == "yes":
+        return "group-billing"
+    if answers.get("efile") == "yes":
+        return "attorney-filers-cmecf" if answers.get("attorney") == "yes" else "non-attorney-filers-cmecf"
+    return "pacer-case-search-only"
