@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -53,6 +57,68 @@ def personas() -> None:
     from fixtures.personas import build_personas
 
     click.echo(json.dumps(build_personas(), indent=2))
+
+
+@main.command()
+@click.option("--guide", "guide_ids", multiple=True, metavar="ID", help="A guide to record (repeatable); default: every guide.")
+@click.option("--court", metavar="ID", help="Record at this court instead of each guide's own.")
+@click.option("--out", default="walkthroughs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the videos, subtitles, pictures, guide pages and reports.")
+@click.option("--pace", type=click.Choice(["human", "fast"]), default="human", show_default=True,
+              help="human: time to read every card; fast: short videos, for checks.")
+@click.option("--base-url", metavar="URL", help="A running mock in test mode, instead of an embedded one.")
+@click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
+def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None,
+                faults: dict) -> None:
+    """Record captioned videos and illustrated guides of the court help guides."""
+    from e2e.catalog import load_guides
+    from e2e.walkthrough.run import Walkthrough
+    from fixtures.courts import load_courts
+
+    guides = load_guides()
+    unknown = [g for g in guide_ids if g not in guides]
+    if unknown:
+        raise click.BadParameter(f"unknown guide {', '.join(unknown)}; known guides: {', '.join(guides)}",
+                                 param_hint="--guide")
+    if court is not None and court not in load_courts():
+        raise click.BadParameter(f"unknown court {court}; known courts: {', '.join(load_courts())}",
+                                 param_hint="--court")
+    if base_url:
+        faults = {**running_mock_faults(base_url), **faults}
+        mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
+    else:
+        mocks, workers = embedded_mock, os.cpu_count() or 1
+    chosen = [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
+    status = Walkthrough(out, pace, mocks, workers, click.echo, faults).run(chosen, court)
+    raise SystemExit(status)
+
+
+@contextmanager
+def embedded_mock():
+    """A fresh mock of its own for one recording, so that recordings side by side stay apart."""
+    from mock_court.server import LiveServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)   # progress lines, not request lines
+    with LiveServer(create_app({"TEST_MODE": True})) as server:
+        yield server.url
+
+
+@contextmanager
+def _given(base_url: str):
+    yield base_url
+
+
+def running_mock_faults(base_url: str) -> dict:
+    """The faults a running mock shows now; they are set again after every reset."""
+    from urllib.error import URLError
+
+    from e2e.mock_control import MockControl
+
+    try:
+        return MockControl(base_url).set_faults()
+    except URLError as error:
+        raise click.ClickException(
+            f"{base_url} does not answer the control API ({error}); start it with `mock-court serve --test-mode`")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,364 @@
+"""Record one guide, or one troubleshooting tip, in one browser context.
+
+The recording is Playwright's page screencast: a chapter card before every documented step
+(the moment it appears is the step's subtitle cue), action annotations on clicks and fills
+(paused while a secret goes in), and a picture of every step taken when the flow points at
+the step's key element (`ctx.illustrate`), else when the step ends. Pacing is the recorder's
+alone: chapter cards and highlights are held with the screencast's own page-side timers.
+
+A flow may close the browser and open it again (a troubleshooting tip does): every context
+opened through `ctx.data["open_context"]` is recorded too, one segment per context, and the
+segments are joined into one video at the end.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Response
+
+from e2e.catalog import Entry, Guide
+from e2e.config import Settings
+from e2e.flows import FlowContext, resolve
+from e2e.mock_control import MockControl
+from e2e.runner import StepResult, describe, run_guide
+from e2e.secrets import register_quiet, scrub
+from e2e.sites import Sites
+from e2e.walkthrough import video
+
+VIDEO_SIZE = {"width": 1280, "height": 720}
+
+
+@dataclass(frozen=True)
+class Pace:
+    name: str
+    chapter_ms: int      # each step's title card
+    action_ms: int       # each click or fill annotation (Playwright holds the action this long)
+    highlight_ms: int    # the outlined key element, before the flow acts on it
+    opening_ms: int      # the guide's title card
+    closing_ms: int      # the last screen, held before the video ends
+
+
+PACES = {
+    "human": Pace("human", chapter_ms=3000, action_ms=700, highlight_ms=1200, opening_ms=3000, closing_ms=2500),
+    "fast": Pace("fast", chapter_ms=250, action_ms=60, highlight_ms=0, opening_ms=250, closing_ms=0),
+}
+
+ACTION_STYLE = {
+    "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
+    "title": "font-size: 18px",
+}
+
+# Fields holding a card number or a security answer are plain text inputs: draw them as dots,
+# in the video and the pictures alike, as a password field draws itself.
+HIDE_SECRET_FIELDS = """(() => {
+  const SECRET = /card number|security answer|password/i;
+  const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
+    + ' ' + (input.getAttribute('aria-label') || '');
+  const hide = () => {
+    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {
+      if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
+    }
+  };
+  const watch = () => { hide(); new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true}); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
+})();"""
+
+OUTLINE_ON = """(element) => {
+  element.dataset.walkthroughOutline = element.style.outline;
+  element.dataset.walkthroughOutlineOffset = element.style.outlineOffset;
+  element.style.outline = '4px solid #d9361e';
+  element.style.outlineOffset = '3px';
+}"""
+OUTLINE_OFF = """(element) => {
+  element.style.outline = element.dataset.walkthroughOutline || '';
+  element.style.outlineOffset = element.dataset.walkthroughOutlineOffset || '';
+  delete element.dataset.walkthroughOutline;
+  delete element.dataset.walkthroughOutlineOffset;
+}"""
+CARD_NUMBER_LABEL = "Card Number"
+
+Progress = Callable[[str, StepResult], None]   # ("step 3/12" or "tip", result)
+
+
+@dataclass
+class Segment:
+    """One page's screencast; a browser restarted mid-flow starts the next one."""
+    page: Page
+    path: Path
+    started: float
+    stopped: bool = False
+
+
+@dataclass
+class StepState:
+    number: int
+    entry: Entry
+    picture: str | None = None
+
+
+@dataclass
+class Recording:
+    """What one recorded guide or tip left: results, chapter times, the videos."""
+    guide: Guide
+    court: str
+    tip: Entry | None
+    results: list[StepResult]
+    chapters: list[tuple[float, str]] = field(default_factory=list)   # (video seconds, cue text)
+    webm: Path | None = None
+    mp4: Path | None = None
+    video_s: float = 0.0
+    seconds: float = 0.0
+    error: str | None = None        # the recording itself failed (not a step)
+    data: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and all(r.status == "passed" for r in self.results)
+
+
+class Recorder:
+    def __init__(self, browser: Browser, settings: Settings, pace: Pace, folder: Path,
+                 secrets: set[str], progress: Progress) -> None:
+        self.browser = browser
+        self.settings = settings
+        self.pace = pace
+        self.folder = folder
+        self.secrets = secrets
+        self.progress = progress
+        self.segments: list[Segment] = []
+        self.contexts: list[BrowserContext] = []
+        self.marks: list[tuple[int, float, str]] = []      # (segment, perf_counter, cue text)
+        self.server_errors: list[str] = []
+        self.step: StepState | None = None
+        self.ctx: FlowContext | None = None
+        self.action_options = {"duration": pace.action_ms, "position": "top-right", "style": ACTION_STYLE}
+
+    # -- browser contexts and their screencasts --------------------------------------------
+
+    def open_context(self) -> BrowserContext:
+        """A browser context like the harness's, whose pages are recorded."""
+        context = self.browser.new_context(viewport=self.settings.viewport, accept_downloads=True)
+        context.set_default_timeout(self.settings.timeout_ms)
+        context.set_default_navigation_timeout(self.settings.navigation_timeout_ms)
+        context.add_init_script(script=HIDE_SECRET_FIELDS)
+        context.on("page", self._record)
+        self._stop_before_close(context)
+        self.contexts.append(context)
+        return context
+
+    def _stop_before_close(self, context: BrowserContext) -> None:
+        # A screencast must be stopped before its page closes, or the recording is lost; flows
+        # that "close the browser" close the context themselves.
+        close = context.close
+
+        def stop_then_close(*args, **kwargs):
+            self._stop(context)
+            return close(*args, **kwargs)
+
+        context.close = stop_then_close
+
+    def _record(self, page: Page) -> None:
+        if any(s.page.context is page.context for s in self.segments):
+            return  # a pop-up: the context's first page is the one recorded
+        path = self.folder / f".segment-{id(self)}-{len(self.segments)}.webm"
+        self.segments.append(Segment(page, path, time.perf_counter()))
+        page.screencast.start(path=path, size=VIDEO_SIZE)
+        page.screencast.show_actions(**self.action_options)
+        register_quiet(page, lambda: self._quiet(page))
+        page.on("response", self._note_server_error)
+
+    def _stop(self, context: BrowserContext) -> None:
+        for segment in self.segments:
+            if segment.page.context is context and not segment.stopped:
+                segment.stopped = True
+                with suppress(Error):
+                    segment.page.screencast.stop()
+
+    @contextmanager
+    def _quiet(self, page: Page) -> Iterator[None]:
+        """No action annotation (nor cursor) while a secret goes in or a picture is taken."""
+        page.screencast.hide_actions()
+        try:
+            yield
+        finally:
+            with suppress(Error):
+                page.screencast.show_actions(**self.action_options)
+
+    def _note_server_error(self, response: Response) -> None:
+        if response.status >= 500:
+            path = response.url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
+            self.server_errors.append(f"HTTP {response.status} for {response.request.method} /{path}")
+
+    # -- chapters, pictures, step hooks ----------------------------------------------------
+
+    @property
+    def page(self) -> Page:
+        return self.ctx.page
+
+    def _mark(self, text: str) -> None:
+        self.marks.append((len(self.segments) - 1, time.perf_counter(), text))
+
+    def chapter(self, title: str, description: str = "", duration_ms: int | None = None, cue: bool = False) -> None:
+        if self.page.is_closed():
+            return
+        if cue:
+            self._mark(title)
+        with suppress(Error):
+            self.page.screencast.show_chapter(title, description=description or None,
+                                              duration=duration_ms or self.pace.chapter_ms)
+
+    def hold(self, duration_ms: int) -> None:
+        """Keep the screen as it is for a while (a page-side timer of the screencast)."""
+        if duration_ms and not self.page.is_closed():
+            with suppress(Error):
+                self.page.screencast.show_overlay("<div></div>", duration=duration_ms)
+
+    def illustrate(self, locator: Locator) -> None:
+        """The flow points at the step's key element: outline it and take the step's picture."""
+        step = self.step
+        if step is None or step.picture:
+            return
+        try:
+            locator.scroll_into_view_if_needed(timeout=self.settings.timeout_ms)
+            locator.evaluate(OUTLINE_ON, timeout=self.settings.timeout_ms)
+        except Error:
+            return  # the flow's own action says what is wrong; the picture is taken at the step's end
+        try:
+            self.hold(self.pace.highlight_ms)
+            step.picture = self.picture(locator.page, step)
+        finally:
+            with suppress(Error):
+                locator.evaluate(OUTLINE_OFF, timeout=self.settings.timeout_ms)
+
+    def picture(self, page: Page, step: StepState) -> str | None:
+        relative = f"steps/{step.number:02d}-{step.entry.id}.png"
+        (self.folder / "steps").mkdir(parents=True, exist_ok=True)
+        with self._quiet(page):
+            page.screenshot(path=self.folder / relative, mask=[page.get_by_label(CARD_NUMBER_LABEL)],
+                            animations="disabled", caret="hide")
+        return relative
+
+    def before(self, number: int, entry: Entry) -> None:
+        self.step = StepState(number, entry)
+        self.server_errors.clear()
+        self.chapter(f"Step {number}: {entry.title}", entry.text, cue=True)
+
+    def after(self, number: int, total: int, result: StepResult) -> None:
+        step = self.step
+        if not step.picture and not self.page.is_closed():
+            with suppress(Error):
+                step.picture = self.picture(self.page, step)
+        result.screenshot = step.picture
+        if result.status == "failed":
+            result.error = self.failure(result.error)
+        self.progress(f"step {number}/{total}", result)
+        if result.status == "failed":
+            self.chapter(f"Step {number} did not complete", result.error, self.pace.chapter_ms)
+        self.step = None
+
+    def failure(self, error: str | None) -> str:
+        reason = error or "failed"
+        if self.server_errors:
+            reason += f" (the server answered {'; '.join(dict.fromkeys(self.server_errors))})"
+        return self.scrub(reason)
+
+    def scrub(self, text: str) -> str:
+        for segment in self.segments:
+            text = scrub(text, segment.page)
+        return scrub(text, extra=self.secrets)
+
+    # -- the end: one video --------------------------------------------------------------------
+
+    def finish(self, webm: Path) -> tuple[list[tuple[float, str]], float]:
+        """Stop every screencast, join the segments into `webm`; chapter times in the video."""
+        for context in self.contexts:
+            with suppress(Error):
+                context.close()
+        offsets, elapsed, parts = {}, 0.0, []
+        for index, segment in enumerate(self.segments):
+            if segment.path.exists():
+                offsets[index] = elapsed
+                elapsed += video.probe(segment.path).duration_s
+                parts.append(segment.path)
+        if not parts:
+            raise video.VideoError("the screencast saved no video")
+        video.join(parts, webm)
+        chapters = [(offsets[index] + (moment - self.segments[index].started), text)
+                    for index, moment, text in self.marks if index in offsets]
+        return chapters, elapsed
+
+
+@dataclass
+class Scene:
+    """Where a recording happens: the mock, the person, the court, the folder."""
+    browser: Browser
+    settings: Settings
+    sites: Sites
+    mock: MockControl
+    pace: Pace
+    folder: Path
+    court: str
+    court_name: str
+    persona: dict | None
+    secrets: set[str]
+    progress: Progress
+
+
+def _start(scene: Scene) -> tuple[Recorder, FlowContext]:
+    recorder = Recorder(scene.browser, scene.settings, scene.pace, scene.folder, scene.secrets, scene.progress)
+    page = recorder.open_context().new_page()
+    recorder._record(page)
+    ctx = FlowContext(page=page, sites=scene.sites, court=scene.court, mock=scene.mock,
+                      persona=scene.persona, illustrate=recorder.illustrate)
+    ctx.data["open_context"] = recorder.open_context
+    recorder.ctx = ctx
+    return recorder, ctx
+
+
+def _finish(recording: Recording, recorder: Recorder, webm: Path, started: float) -> Recording:
+    recording.chapters, recording.video_s = recorder.finish(webm)
+    recording.webm = webm
+    recording.mp4 = webm.with_suffix(".mp4")
+    video.to_mp4(webm, recording.mp4)
+    recording.seconds = round(time.perf_counter() - started, 1)
+    return recording
+
+
+def record_guide(guide: Guide, scene: Scene) -> Recording:
+    """The guide's main path: walkthrough.webm/.mp4, a picture per step, chapter times."""
+    started = time.perf_counter()
+    scene.folder.mkdir(parents=True, exist_ok=True)
+    recorder, ctx = _start(scene)
+    recording = Recording(guide, scene.court, None, [], data=ctx.data)
+    total = len(guide.steps)
+    recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
+    recording.results = run_guide(guide, ctx, before=recorder.before,
+                                  after=lambda number, step, result: recorder.after(number, total, result))
+    recorder.hold(scene.pace.closing_ms)
+    return _finish(recording, recorder, scene.folder / "walkthrough.webm", started)
+
+
+def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
+    """A troubleshooting tip's scenario, from a fresh mock: tips/<tip-id>.webm/.mp4."""
+    started = time.perf_counter()
+    (scene.folder / "tips").mkdir(parents=True, exist_ok=True)
+    recorder, ctx = _start(scene)
+    recording = Recording(guide, scene.court, tip, [], data=ctx.data)
+    recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
+    result = StepResult(tip.id, tip.title, "passed")
+    try:
+        resolve(tip.flow)(ctx)
+    except Exception as error:  # a failing tip is a result, as a failing step is
+        result.status, result.error = "failed", recorder.failure(describe(error))
+    result.duration_s = round(time.perf_counter() - started, 3)
+    recording.results = [result]
+    scene.progress("tip", result)
+    if result.status == "failed":
+        recorder.chapter("This tip did not complete", result.error)
+    recorder.hold(scene.pace.closing_ms)
+    return _finish(recording, recorder, scene.folder / "tips" / f"{tip.id}.webm", started)

@@ -1,0 +1,268 @@
+"""Record several guides side by side, say how each step went, and write every artifact.
+
+Each guide's main path and each troubleshooting tip that names a scenario flow is one job.
+Jobs run on as many workers as the machine has cores, each worker a thread with its own
+Playwright and browser (the sync API belongs to one thread) and each job in its own browser
+context, against a mock reset just before it. `mocks` gives each job a mock: a fresh embedded
+one per job keeps side-by-side jobs apart; a shared running mock allows one worker only.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import shutil
+import threading
+import time
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from playwright.sync_api import sync_playwright
+
+from e2e.browsers import launch_options, use_project_browsers
+from e2e.catalog import Entry, Guide
+from e2e.config import Settings, load_settings
+from e2e.mock_control import MockControl
+from e2e.runner import StepResult, describe
+from e2e.secrets import scrub
+from e2e.sites import Sites
+from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_guide, write_index
+from e2e.walkthrough.recorder import PACES, Recording, Scene, record_guide, record_tip
+from fixtures.courts import load_courts
+
+MockFactory = Callable[[], AbstractContextManager[str]]   # yields the base URL of a mock in test mode
+PERSONA_SECRETS = ("password", "ecf_password", "activation_code", "otp_secret")
+SAME_KIND = ("kind", "linked", "shared", "upgraded", "problem", "status")
+
+
+@dataclass(frozen=True)
+class Job:
+    guide: Guide
+    court: str
+    tip: Entry | None = None
+
+    @property
+    def name(self) -> str:
+        return self.guide.id + (f"/{self.tip.id}" if self.tip else "")
+
+
+def plan(guides: list[Guide], court: str | None = None) -> list[Job]:
+    """Every guide's main path first (the longest jobs), then the tips with a scenario flow."""
+    mains = [Job(g, court or g.court) for g in guides]
+    tips = [Job(g, court or g.court, e) for g in guides for e in g.entries if e.kind == "tip" and e.flow]
+    return mains + tips
+
+
+def court_name(court: str) -> str:
+    return load_courts().get(court, {}).get("name", court)
+
+
+def persona_for(guide: Guide, court: str, personas: dict[str, dict]) -> dict | None:
+    """The guide's persona; at another court, the same kind of person who files there."""
+    if not guide.persona:
+        return None
+    chosen = personas[guide.persona]
+    if chosen.get("ecf_court") in (None, court):
+        return chosen
+    alike = [p for p in personas.values()
+             if p.get("ecf_court") == court and all(p.get(k) == chosen.get(k) for k in SAME_KIND)]
+    return alike[0] if alike else chosen
+
+
+def persona_secrets(personas: dict[str, dict]) -> set[str]:
+    found = set()
+    for persona in personas.values():
+        found.update(str(persona[k]) for k in PERSONA_SECRETS if persona.get(k))
+        found.update(persona.get("security_answers") or ())
+    return found
+
+
+class Console:
+    """Progress lines for people, kept in DIR/walkthrough.log as well."""
+
+    def __init__(self, log: Path, echo: Callable[[str], None]) -> None:
+        self.lock = threading.Lock()
+        self.echo = echo
+        log.parent.mkdir(parents=True, exist_ok=True)
+        self.log = log.open("w", encoding="utf-8")
+
+    def say(self, line: str) -> None:
+        with self.lock:
+            self.echo(line)
+            self.log.write(line + "\n")
+            self.log.flush()
+
+    def close(self) -> None:
+        self.log.close()
+
+
+class Walkthrough:
+    def __init__(self, out: Path, pace: str, mocks: MockFactory, workers: int,
+                 echo: Callable[[str], None], faults: dict | None = None,
+                 settings: Settings | None = None) -> None:
+        self.out = out
+        self.pace = PACES[pace]
+        self.mocks = mocks
+        self.workers = max(1, workers)
+        self.faults = faults or {}
+        self.settings = settings or load_settings()
+        self.console = Console(out / "walkthrough.log", echo)
+        self.recordings: dict[Job, Recording] = {}
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def run(self, guides: list[Guide], court: str | None = None) -> int:
+        """Record every guide and tip, write the artifacts, print a summary; the exit status."""
+        started = time.perf_counter()
+        jobs = plan(guides, court)
+        for guide in guides:
+            shutil.rmtree(self.out / guide.id, ignore_errors=True)
+        todo: queue.Queue[Job] = queue.Queue()
+        for job in jobs:
+            todo.put(job)
+        workers = min(self.workers, len(jobs))
+        self.console.say(f"Recording {len(guides)} guide(s) and {len(jobs) - len(guides)} tip(s) "
+                         f"at {self.pace.name} pace, {workers} at a time, into {self.out}")
+        threads = [threading.Thread(target=self._work, args=(todo,), name=f"walkthrough-{n}") for n in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self._write(guides, jobs)
+        self._summarize(jobs, time.perf_counter() - started)
+        self.console.close()
+        return 0 if all(self.recordings[job].passed for job in jobs) else 1
+
+    def _work(self, todo: queue.Queue) -> None:
+        use_project_browsers()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(**launch_options(), headless=self.settings.headless)
+                try:
+                    self._drain(todo, lambda job: self._record(job, browser))
+                finally:
+                    browser.close()
+        except Exception as error:  # no browser: every job left fails with the reason
+            reason = describe(error)
+            self._drain(todo, lambda job: self._broken(job, f"no browser: {reason}"))
+
+    def _drain(self, todo: queue.Queue, record: Callable[[Job], Recording]) -> None:
+        while True:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return
+            self.recordings[job] = record(job)
+
+    def _broken(self, job: Job, reason: str) -> Recording:
+        entries = [job.tip] if job.tip else list(job.guide.steps)
+        results = [StepResult(e.id, e.title, "not-run") for e in entries]
+        self.console.say(f"[{job.name}] could not be recorded: {reason}")
+        return Recording(job.guide, job.court, job.tip, results, error=reason)
+
+    def _record(self, job: Job, browser) -> Recording:
+        secrets: set[str] = set()
+        try:
+            with self.mocks() as base_url:
+                mock = MockControl(base_url)
+                mock.reset()
+                if self.faults:
+                    mock.set_faults(**self.faults)
+                personas = mock.personas()
+                secrets = persona_secrets(personas)
+                scene = Scene(browser=browser, settings=self.settings, sites=Sites(base_url, self.settings.site_roots),
+                              mock=mock, pace=self.pace, folder=self.out / job.guide.id, court=job.court,
+                              court_name=court_name(job.court), persona=persona_for(job.guide, job.court, personas),
+                              secrets=secrets, progress=lambda label, result: self._progress(job, label, result))
+                if job.tip:
+                    return record_tip(job.guide, job.tip, scene)
+                return record_guide(job.guide, scene)
+        except Exception as error:  # the recording broke (not a step): say so, keep the others going
+            return self._broken(job, scrub(describe(error), extra=secrets))
+
+    def _progress(self, job: Job, label: str, result: StepResult) -> None:
+        title = f"{job.tip.id}: {result.title}" if job.tip else result.title
+        line = f"[{job.guide.id}] {label:<10} {title} ... {result.status} ({result.duration_s:.1f}s)"
+        if result.error:
+            line += f"\n    {result.error}"
+        self.console.say(line)
+
+    # -- artifacts and summary ---------------------------------------------------------------
+
+    def _write(self, guides: list[Guide], jobs: list[Job]) -> list[GuideRecord]:
+        records = []
+        for guide in guides:
+            main = next(self.recordings[j] for j in jobs if j.guide is guide and j.tip is None)
+            folder = self.out / guide.id
+            tips = [self._tip_video(self.recordings[j], folder) for j in jobs if j.guide is guide and j.tip]
+            record = GuideRecord(
+                guide=guide, court=main.court, court_name=court_name(main.court), results=main.results,
+                cues=step_cues(main.chapters, main.video_s), tips=tips,
+                webm=_relative(main.webm, folder), mp4=_relative(main.mp4, folder))
+            write_guide(folder, record)
+            records.append(record)
+        write_index(self.out / "index.html", records + self._earlier_records(guides))
+        return records
+
+    def _tip_video(self, recording: Recording, folder: Path) -> TipVideo:
+        return TipVideo(recording.tip, recording.results[0],
+                        webm=_relative(recording.webm, folder), mp4=_relative(recording.mp4, folder))
+
+    def _earlier_records(self, guides: list[Guide]) -> list[GuideRecord]:
+        """Guides recorded into the same folder by an earlier run stay listed in its index."""
+        from e2e.catalog import load_guides
+
+        recorded_now = {g.id for g in guides}
+        earlier = []
+        for guide in load_guides().values():
+            report = self.out / guide.id / "report.json"
+            if guide.id in recorded_now or not report.exists():
+                continue
+            data = json.loads(report.read_text(encoding="utf-8"))
+            results = [StepResult(**{k: s.get(k) for k in StepResult.__dataclass_fields__}) for s in data["steps"]]
+            folder = self.out / guide.id
+            earlier.append(GuideRecord(
+                guide=guide, court=data["court"], court_name=court_name(data["court"]), results=results, cues=[],
+                webm=_relative(folder / "walkthrough.webm", folder), mp4=_relative(folder / "walkthrough.mp4", folder)))
+        return earlier
+
+    def _summarize(self, jobs: list[Job], seconds: float) -> None:
+        say = self.console.say
+        say("")
+        say(f"{'guide':<28} {'court':<6} {'steps':<7} {'tips':<6} {'result':<7} time")
+        for job in (j for j in jobs if j.tip is None):
+            main = self.recordings[job]
+            tips = [self.recordings[j] for j in jobs if j.guide is job.guide and j.tip]
+            steps = f"{sum(r.status == 'passed' for r in main.results)}/{len(main.results)}"
+            tip_count = f"{sum(t.passed for t in tips)}/{len(tips)}" if tips else "-"
+            result = "passed" if main.passed and all(t.passed for t in tips) else "FAILED"
+            seconds_taken = main.seconds + sum(t.seconds for t in tips)
+            say(f"{job.guide.id:<28} {job.court:<6} {steps:<7} {tip_count:<6} {result:<7} {seconds_taken:.1f}s")
+        failures = [message for job in jobs for message in self._failures(job)]
+        if failures:
+            say("")
+            for message in failures:
+                say(f"FAILED {message}")
+        say("")
+        say(f"Done in {seconds:.1f}s. Guides and videos: {(self.out / 'index.html').resolve()}")
+
+    def _failures(self, job: Job) -> list[str]:
+        recording = self.recordings[job]
+        if recording.error:
+            return [f"{job.name}: not recorded: {recording.error}"]
+        messages = []
+        for number, result in enumerate(recording.results, start=1):
+            if result.status != "failed":
+                continue
+            where = (f"tip '{result.title}' ({result.id})" if job.tip
+                     else f"step {number} '{result.title}' ({result.id})")
+            messages.append(f"{job.guide.id}: {where}: {result.error}")
+        return messages
+
+
+def _relative(path: Path | None, folder: Path) -> str | None:
+    if path is None or not path.exists():
+        return None
+    return path.relative_to(folder).as_posix()
