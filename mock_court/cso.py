@@ -42,6 +42,9 @@ MESSAGES = {
     "redaction-required": "You must check the box to acknowledge the redaction rules before you continue.",
     "login-expired": "Your login has expired. Cookies must be enabled in your browser to log in. Please log in again.",
     "logged-out": "You have successfully logged out.",
+    "shared-account": "This is a shared firm PACER account. Do not use a shared firm account to file or to "
+                      "link a CM/ECF account: it will lock out all other attorneys from your firm. All filers "
+                      "must have their own individual PACER account.",
 }
 
 

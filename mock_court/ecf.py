@@ -1,5 +1,198 @@
-"""Blueprint "ecf": ecf.<court>.uscourts.gov, a court's CM/ECF NextGen."""
+"""Blueprint "ecf": ecf.<court>.uscourts.gov, a court's CM/ECF NextGen.
 
-from flask import Blueprint
+Every page but the legacy login needs central sign-on: without a live NextGenCSO or
+PacerSession token it sends the browser to the CSO login page with the court's pscCourtId and
+an appurl back to itself. The real paths keep their query-string keys
+(showpage.pl?16, DisplayMenu.pl?Utilities, login.pl?logout). The linking screens' paths are
+the mock's own (LinkAccount.pl, LinkVerify.pl, LinkConfirm.pl).
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, abort, g, make_response, redirect, render_template, request, session, url_for
+
+from fixtures.courts import load_courts
+from mock_court import linking, menus
+from mock_court.signon import clear_session_cookies, current_account, end_session, request_token
 
 bp = Blueprint("ecf", __name__, url_prefix="/ecf/<court_id>")
+
+LINK_PENDING = "ecf_link_pending"
+JUST_LINKED = "ecf_just_linked"
+
+# DisplayMenu.pl?<key>: the title of each menu page, and whether it needs filing privileges.
+MENU_PAGES = {
+    "CivilEvents": ("Civil Events", True), "CriminalEvents": ("Criminal Events", True),
+    "BankruptcyEvents": ("Bankruptcy Events", True), "AdversaryEvents": ("Adversary Events", True),
+    "Reports": ("Reports", False), "Utilities": ("Utilities", False), "Search": ("Search", True),
+    "Help": ("Help", False),
+}
+
+
+@bp.url_value_preprocessor
+def pick_court(endpoint, values):
+    court = load_courts().get(values.pop("court_id"))
+    if court is None:
+        abort(404, description="No such court.")
+    g.court = court
+
+
+@bp.url_defaults
+def keep_court(endpoint, values):
+    if "court_id" not in values and "court" in g:
+        values["court_id"] = g.court["id"]
+
+
+def query_key() -> str:
+    """The real CGI scripts' bare query string: 'Utilities' in DisplayMenu.pl?Utilities."""
+    return request.query_string.decode().partition("&")[0]
+
+
+def sign_on_redirect():
+    return redirect(url_for("login.cso_login", pscCourtId=g.court["pacer_court_id"], appurl=request.url))
+
+
+def render_ecf(template: str, account, status: int = 200, menu_set: str | None = None, **context):
+    """A CM/ECF page with the menu bar the account is shown (menus.shown_menus), or `menu_set`."""
+    shown = menus.shown_menus(account, g.court["id"]) if account is not None else None
+    chosen = menu_set or (shown.menu_set if shown else None)
+    items = menus.menu_items(chosen, g.court["kind"]) if chosen else ()
+    body = render_template(template, court=g.court, account=account, menu_items=items, **context)
+    response = _response(body, status)
+    if shown is not None and menu_set is None:
+        menus.set_menu_cookie(response, shown, g.court["id"])
+    return response
+
+
+def _response(body: str, status: int):
+    response = make_response(body, status)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def signed_on(view):
+    """Views that need central sign-on get the account as their first argument."""
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        account = current_account()
+        if account is None:
+            return sign_on_redirect()
+        return view(account, *args, **kwargs)
+
+    return wrapper
+
+
+@bp.get("/")
+def home():
+    return redirect(url_for("ecf.showpage") + "?16")
+
+
+@bp.get("/cgi-bin/showpage.pl")
+@signed_on
+def showpage(account):
+    return render_ecf("ecf/showpage.html", account)
+
+
+@bp.get("/cgi-bin/DisplayMenu.pl")
+@signed_on
+def display_menu(account):
+    key = query_key()
+    if key not in MENU_PAGES:
+        abort(404, description=f"No menu '{key}'.")
+    title, filing = MENU_PAGES[key]
+    if key == "Utilities":
+        return render_ecf("ecf/utilities.html", account, title=title,
+                          linked=menus.linked_ecf_account(account["id"], g.court["id"]))
+    allowed = not filing or menus.current_menu_set(account, g.court["id"]) == "filer"
+    return render_ecf("ecf/menu.html", account, status=200 if allowed else 403, key=key, title=title, allowed=allowed)
+
+
+@bp.get("/cgi-bin/iquery.pl")
+@signed_on
+def query(account):
+    return render_ecf("ecf/query.html", account, title="Query")
+
+
+@bp.route("/cgi-bin/login.pl", methods=["GET", "POST"])
+def login():
+    if query_key() == "logout":
+        return logout()
+    message_key = None
+    if request.method == "POST":
+        message_key = linking.legacy_login(g.court["id"], request.form.get("login", "").strip(),
+                                           request.form.get("key", ""))
+    message = linking.message(message_key, g.court["id"]) if message_key else None
+    return _response(render_template("ecf/legacy_login.html", court=g.court, account=None, menu_items=(),
+                                     message=message, message_key=message_key,
+                                     login=request.form.get("login", "")), 200)
+
+
+def logout():
+    token = request_token()
+    menus.forget_session_menus(token)
+    end_session(token)
+    session.pop(LINK_PENDING, None)
+    session.pop(JUST_LINKED, None)
+    body = render_template("ecf/logged_out.html", court=g.court, account=None, menu_items=())
+    return clear_session_cookies(_response(body, 200))
+
+
+@bp.route("/cgi-bin/LinkAccount.pl", methods=["GET", "POST"])
+@signed_on
+def link_account(account):
+    cancelled = request.args.get("cancelled") == "1"
+    if request.method == "GET":
+        notice = linking.MESSAGES["cancelled"] if cancelled else None
+        return render_ecf("ecf/link_account.html", account, error=None, notice=notice, field=None, login="")
+    login = request.form.get("ecf_login", "").strip()
+    try:
+        ecf = linking.check_ecf_credentials(g.court["id"], login, request.form.get("ecf_password", ""))
+    except linking.LinkRefused as refused:
+        field = {"login-required": "ecf_login", "password-required": "ecf_password"}.get(refused.key)
+        return render_ecf("ecf/link_account.html", account, status=200, notice=None, field=field, login=login,
+                          error=linking.message(refused.key, g.court["id"], **refused.details))
+    session[LINK_PENDING] = {"court": g.court["id"], "account_id": account["id"], "ecf_id": ecf["id"]}
+    return redirect(url_for("ecf.link_verify"))
+
+
+def pending_link(account):
+    pending = session.get(LINK_PENDING)
+    if not pending or pending["court"] != g.court["id"] or pending["account_id"] != account["id"]:
+        return None
+    return linking.ecf_account(pending["ecf_id"])
+
+
+@bp.route("/cgi-bin/LinkVerify.pl", methods=["GET", "POST"])
+@signed_on
+def link_verify(account):
+    ecf = pending_link(account)
+    if ecf is None:
+        return render_ecf("ecf/link_account.html", account, error=linking.MESSAGES["expired"], notice=None,
+                          field=None, login="")
+    if request.method == "POST" and "cancel" in request.form:
+        session.pop(LINK_PENDING, None)
+        return redirect(url_for("ecf.link_account", cancelled=1))
+    problem = linking.blocking_problem(account, ecf)
+    if request.method == "POST" and problem is None:
+        old_menus = menus.shown_menus(account, g.court["id"]).menu_set
+        linking.link(account, ecf, g.court["name"])
+        session.pop(LINK_PENDING, None)
+        session[JUST_LINKED] = {"court": g.court["id"], "menu_set": old_menus}
+        return redirect(url_for("ecf.link_confirmation"))
+    error = linking.message(problem.key, g.court["id"], **problem.details) if problem else None
+    return render_ecf("ecf/link_verify.html", account, ecf=ecf, error=error,
+                      shared_warning=linking.MESSAGES["shared-warning"] if account["shared"] else None)
+
+
+@bp.get("/cgi-bin/LinkConfirm.pl")
+@signed_on
+def link_confirmation(account):
+    """The confirmation keeps the menus shown before linking, once; any later page (a reload too) is fresh."""
+    ecf = menus.linked_ecf_account(account["id"], g.court["id"])
+    if ecf is None:
+        return redirect(url_for("ecf.link_account"))
+    just = session.pop(JUST_LINKED, None)
+    menu_set = just["menu_set"] if just and just["court"] == g.court["id"] else None
+    return render_ecf("ecf/link_confirmation.html", account, menu_set=menu_set, ecf=ecf)

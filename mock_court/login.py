@@ -46,7 +46,9 @@ def safe_appurl(appurl: str | None) -> str | None:
 def render_login(stage: str = "login", errors: list[str] | None = None, fields: dict | None = None,
                  notices: list[str] | None = None, status: int = 200):
     pending = session.get(PENDING, {})
+    account = cso.account_by_id(pending["account_id"]) if pending and stage != "login" else None
     context = {
+        "warnings": [cso.MESSAGES["shared-account"]] if account is not None and account["shared"] else [],
         "stage": stage,
         "errors": errors or [],
         "notices": (notices or []) + get_flashed_messages(),

@@ -36,6 +36,7 @@ CREATE TABLE ecf_accounts (
     pacer_account_id INTEGER REFERENCES accounts(id),
     linked_at TEXT,
     locked INTEGER NOT NULL DEFAULT 0,
+    shared_pacer_account_id INTEGER REFERENCES accounts(id),  -- its holder signs on with this shared firm account
     UNIQUE (court, login)
 );
 

@@ -65,11 +65,12 @@ def seed_personas(db: sqlite3.Connection) -> None:
         if "ecf_court" in persona:
             db.execute(
                 "INSERT INTO ecf_accounts (court, login, password_hash, name, email,"
-                " pacer_account_id, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " pacer_account_id, linked_at, shared_pacer_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     persona["ecf_court"], persona["ecf_login"], hash_secret(persona["ecf_password"]),
                     f"{persona['first_name']} {persona['last_name']}", persona["email"],
                     account_ids[owner] if persona["linked"] else None,
                     "2026-01-05 09:00:00" if persona["linked"] else None,
+                    account_ids[owner] if persona["shared"] else None,
                 ),
             )
