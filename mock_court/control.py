@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from fixtures.personas import build_personas
 from mock_court.db import get_db, store
+from mock_court.recaptcha import CHALLENGE_ANSWER
 from mock_court.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
 from mock_court.sites import site_roots
 
@@ -59,7 +60,7 @@ def captcha():
         if mode not in CAPTCHA_MODES:
             return jsonify(error=f"mode must be one of {', '.join(CAPTCHA_MODES)}"), 400
         set_faults({"captcha": mode})
-    return jsonify(mode=captcha_mode())
+    return jsonify(mode=captcha_mode(), challenge_answer=CHALLENGE_ANSWER)  # the pictures to check
 
 
 @bp.route("/faults", methods=["GET", "POST"])

@@ -34,7 +34,7 @@ def states() -> tuple[tuple[str, str], ...]:
     names = {code: state["name"] for code, state in _cache().get_us_states().items()}
     countries = _cache().get_countries()
     for code in _counties_by_state():
-        if code not in names and code in countries:
+        if code not in names and code in countries and code != "UM":  # no one lives on the Minor Outlying Islands
             names[code] = countries[code]["name"]
     return tuple(sorted(names.items(), key=lambda item: item[1]))
 

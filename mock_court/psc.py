@@ -88,8 +88,8 @@ def counties_of_state():
 
 @bp.route("/pscof/registration.jsf", methods=["GET", "POST"])
 def account_information():
-    """Step 1, Account Information. GET ?type=<account type> starts a registration of that type."""
-    wanted = request.args.get("type")
+    """Step 1, Account Information. GET ?accountType=<account type> starts a registration of that type."""
+    wanted = request.args.get("accountType")
     if wanted is not None and wanted not in reg.ACCOUNT_TYPES:
         abort(404)
     wizard = _wizard()

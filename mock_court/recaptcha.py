@@ -8,7 +8,8 @@ the token to the parent page, which fills the textarea. The site's server checks
 
 The mode (control API `POST /_mock/captcha`, or `--faults captcha=...`) decides what a check does:
   pass       the token is given at once
-  challenge  a picture choice first: select every picture of CHALLENGE_ANSWER, then Verify
+  challenge  a picture choice first, in a second frame: check every picture named in
+             CHALLENGE_ANSWER (GET /_mock/captcha tells test code), then Verify
   fail       verification fails: no token, and the server refuses any token
   expire     the token is given but is already expired; the widget says so a moment later
 Tokens are signed and stateless: nothing is stored.
@@ -30,10 +31,15 @@ SITE_KEY = "6LcMockCourtPacerRegistrationKey"  # public, as a real site key is
 TOKEN_LIFETIME_S = 120                          # real reCAPTCHA tokens last two minutes
 EXPIRY_SHOWN_AFTER_MS = 1500                    # expire mode: when the widget says so
 
-# The picture challenge: a fixed 3x3 grid, deterministic so that tests can solve it.
-CHALLENGE_ANSWER = "Courthouse"
-CHALLENGE_TILES = ("Tree", "Courthouse", "Car", "Boat", "Tree", "Courthouse", "Courthouse", "Car", "Boat")
+# The picture challenge: a fixed 3x3 grid, deterministic so that tests can solve it. Each
+# picture has a name of its own (its checkbox's label); the answer is every courthouse.
 CHALLENGE_PROMPT = "Select all images with a courthouse"
+CHALLENGE_TILES = (  # (name, what it shows)
+    ("Oak tree", "tree"), ("Courthouse with columns", "courthouse"), ("Red car", "car"),
+    ("Sailboat", "boat"), ("Pine tree", "tree"), ("Courthouse steps", "courthouse"),
+    ("Courthouse at dusk", "courthouse"), ("Blue car", "car"), ("Rowboat", "boat"),
+)
+CHALLENGE_ANSWER = [name for name, kind in CHALLENGE_TILES if kind == "courthouse"]
 
 MISSING = "missing-input-response"
 INVALID = "invalid-input-response"
@@ -70,11 +76,8 @@ def verify(token: str | None) -> Verification:
 
 
 def challenge_solved(selected) -> bool:
-    wanted = {i for i, tile in enumerate(CHALLENGE_TILES) if tile == CHALLENGE_ANSWER}
-    try:
-        return {int(i) for i in selected} == wanted
-    except (TypeError, ValueError):
-        return False
+    """`selected`: the names of the pictures the user checked."""
+    return isinstance(selected, list) and sorted(map(str, selected)) == sorted(CHALLENGE_ANSWER)
 
 
 @bp.get("/api.js")
@@ -86,7 +89,14 @@ def api_js():
 
 @bp.get("/api2/anchor")
 def anchor():
-    return render_template("recaptcha/anchor.html", tiles=CHALLENGE_TILES, prompt=CHALLENGE_PROMPT)
+    """The frame titled "reCAPTCHA": the "I'm not a robot" checkbox."""
+    return render_template("recaptcha/anchor.html")
+
+
+@bp.get("/api2/bframe")
+def bframe():
+    """The frame titled "reCAPTCHA challenge expires in two minutes": the picture challenge."""
+    return render_template("recaptcha/bframe.html", tiles=CHALLENGE_TILES, prompt=CHALLENGE_PROMPT)
 
 
 @bp.post("/api2/userverify")

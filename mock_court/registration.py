@@ -308,9 +308,9 @@ def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tu
         elif question not in SECURITY_QUESTIONS:
             errors[f"question{n}"] = "Select a security question from the list."
         if not answer:
-            errors[f"answer{n}"] = f"Security Answer {n} is required."
+            errors[f"answer{n}"] = f"Answer {n} is required."
         elif len(answer) < 3:
-            errors[f"answer{n}"] = f"Security Answer {n} must be at least 3 characters."
+            errors[f"answer{n}"] = f"Answer {n} must be at least 3 characters."
         questions[n] = (question, answer)
     if questions[1][0] and questions[1][0] == questions[2][0] and "question2" not in errors:
         errors["question2"] = "Choose a question different from Security Question 1."
@@ -328,9 +328,9 @@ def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tu
 
 CARD_FIELDS = ("card_holder", "card_type", "card_number", "expiry_month", "expiry_year")
 BILLING_FIELDS = (
-    ("billing_address1", "Address", True), ("billing_address2", "Address line 2", False),
-    ("billing_city", "City", True), ("billing_state", "State", False),
-    ("billing_zip", "Zip/Postal Code", True), ("billing_country", "Country", True),
+    ("billing_address1", "Billing Address", True), ("billing_address2", "Billing Address line 2", False),
+    ("billing_city", "Billing City", True), ("billing_state", "Billing State", False),
+    ("billing_zip", "Billing Zip/Postal Code", True), ("billing_country", "Billing Country", True),
 )
 
 

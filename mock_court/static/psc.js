@@ -30,12 +30,12 @@
     });
   });
 
-  // Pop-up notes: shown while their field has focus.
-  function popup(input, note, update) {
+  // Pop-up notes: shown while their field has focus; `keep` leaves one up once something is typed.
+  function popup(input, note, update, keep) {
     if (!input || !note) return;
     input.addEventListener("focus", function () { note.hidden = false; if (update) update(); });
     input.addEventListener("input", function () { note.hidden = false; if (update) update(); });
-    input.addEventListener("blur", function () { note.hidden = true; });
+    input.addEventListener("blur", function () { if (!(keep && input.value)) note.hidden = true; });
   }
   popup($("username"), $("username-note"));
 
@@ -61,7 +61,7 @@
         item.className = met ? "met" : "unmet";
         item.querySelector(".state").textContent = met ? " (met)" : " (not met)";
       });
-    });
+    }, true);
   }
 
   // "Use billing address" copies the Account Information address into the billing fields.

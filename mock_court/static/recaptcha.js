@@ -1,42 +1,71 @@
-// The reCAPTCHA stub's api.js: an iframe titled "reCAPTCHA" in each div.g-recaptcha, and the
-// hidden g-recaptcha-response textarea it fills with the token the frame posts.
+// The reCAPTCHA stub's api.js: in each div.g-recaptcha an iframe titled "reCAPTCHA" (the
+// checkbox) and a hidden g-recaptcha-response textarea; when the checkbox asks for a challenge,
+// a second iframe titled "reCAPTCHA challenge expires in two minutes" pops up beside it.
 (function () {
   "use strict";
-  var anchorUrl = new URL("api2/anchor", document.currentScript.src);
+  var script = document.currentScript;
   var widgets = [];
+
+  function frameUrl(path, container, id) {
+    var url = new URL(path, script.src);
+    url.searchParams.set("k", container.dataset.sitekey || "");
+    url.searchParams.set("id", id);
+    return url.href;
+  }
 
   function render(container) {
     var id = String(widgets.length);
-    var frame = document.createElement("iframe");
-    var url = new URL(anchorUrl);
-    url.searchParams.set("k", container.dataset.sitekey || "");
-    url.searchParams.set("id", id);
-    frame.src = url.href;
-    frame.title = "reCAPTCHA";
-    frame.width = "304";
-    frame.height = "98";
-    frame.setAttribute("frameborder", "0");
-    frame.setAttribute("scrolling", "no");
+    var anchor = document.createElement("iframe");
+    anchor.src = frameUrl("api2/anchor", container, id);
+    anchor.title = "reCAPTCHA";
+    anchor.width = "304";
+    anchor.height = "98";
+    anchor.setAttribute("frameborder", "0");
+    anchor.setAttribute("scrolling", "no");
     var response = document.createElement("textarea");
     response.name = "g-recaptcha-response";
     response.id = id === "0" ? "g-recaptcha-response" : "g-recaptcha-response-" + id;
     response.className = "g-recaptcha-response";
     response.style.display = "none";
-    container.appendChild(frame);
+    container.style.position = "relative";
+    container.appendChild(anchor);
     container.appendChild(response);
-    widgets.push({container: container, frame: frame, response: response});
+    widgets.push({container: container, anchor: anchor, response: response, challenge: null});
+  }
+
+  function showChallenge(widget, id) {
+    if (widget.challenge) widget.challenge.remove();
+    var frame = document.createElement("iframe");
+    frame.src = frameUrl("api2/bframe", widget.container, id);
+    frame.title = "reCAPTCHA challenge expires in two minutes";
+    frame.width = "320";
+    frame.height = "445";
+    frame.setAttribute("frameborder", "0");
+    frame.style.cssText = "position:absolute;left:310px;top:-180px;z-index:30;background:#fff;" +
+      "border:1px solid #ccc;box-shadow:0 0 10px rgba(0,0,0,.3)";
+    widget.container.appendChild(frame);
+    widget.challenge = frame;
+  }
+
+  function setToken(widget, token) {
+    widget.response.value = token;
+    var name = token ? widget.container.dataset.callback : widget.container.dataset.expiredCallback;
+    if (name && typeof window[name] === "function") window[name](token);
   }
 
   window.addEventListener("message", function (event) {
     var data = event.data || {};
     var widget = data.source === "mock-recaptcha" && widgets[Number(data.widget)];
-    if (!widget || event.source !== widget.frame.contentWindow) return;
-    if (data.height) widget.frame.height = String(Math.max(98, data.height + 4));
-    if (typeof data.token === "string") {
-      widget.response.value = data.token;
-      var name = data.token ? widget.container.dataset.callback : widget.container.dataset.expiredCallback;
-      if (name && typeof window[name] === "function") window[name](data.token);
+    if (!widget) return;
+    var fromAnchor = event.source === widget.anchor.contentWindow;
+    var fromChallenge = widget.challenge && event.source === widget.challenge.contentWindow;
+    if (fromAnchor && data.challenge) showChallenge(widget, data.widget);
+    if (fromChallenge && data.solved) {
+      widget.challenge.remove();
+      widget.challenge = null;
+      widget.anchor.contentWindow.postMessage({verified: true}, "*");
     }
+    if ((fromAnchor || fromChallenge) && typeof data.token === "string") setToken(widget, data.token);
   });
 
   function start() { document.querySelectorAll(".g-recaptcha").forEach(render); }
