@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from fixtures.personas import SECURITY_QUESTIONS, SHARED_FIRM_ACCOUNT, build_personas
+from mock_court.registration import activation_letter, hash_activation_code, send_letter
 from mock_court.security import hash_answer, hash_secret
 
 ACCOUNT_COLUMNS = (
@@ -12,6 +13,7 @@ ACCOUNT_COLUMNS = (
     "shared", "first_name", "last_name", "date_of_birth", "email", "user_type", "firm",
     "address1", "city", "state", "zip", "country", "primary_phone", "question1",
     "answer1_hash", "question2", "answer2_hash", "client_code_required", "otp_secret", "problem",
+    "activation_code_hash",
 )
 
 
@@ -44,6 +46,7 @@ def account_row(persona: dict) -> dict:
         "client_code_required": int(persona["client_code_required"]),
         "otp_secret": persona["otp_secret"],
         "problem": persona["problem"],
+        "activation_code_hash": hash_activation_code(persona["activation_code"]) if "activation_code" in persona else None,
     }
 
 
@@ -62,6 +65,8 @@ def seed_personas(db: sqlite3.Connection) -> None:
             if owner == SHARED_FIRM_ACCOUNT:
                 row.update(first_name="Firm", last_name="Account", email=f"office@{owner}.example")
             account_ids[owner] = insert_account(db, row)
+            if "activation_code" in persona:  # awaiting activation: the letter is in the mail
+                send_letter(db, activation_letter(row, persona["activation_code"]))
         if "ecf_court" in persona:
             db.execute(
                 "INSERT INTO ecf_accounts (court, login, password_hash, name, email,"
