@@ -5,6 +5,7 @@ illustrated guide pages. Writers only; every text they get has already been scru
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from e2e.runner import StepResult
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_FIELDS = ("id", "title", "status", "duration_s", "screenshot", "error")
+OWN_NUMBERING = re.compile(r"^(Step \d+[A-Za-z]?)\s*:\s*(.+)$", re.S)
 KIND_LABELS = {"substep": "", "note": "Note", "branch": "If instead", "tip": "Troubleshooting tip"}
 
 
@@ -51,6 +53,17 @@ class GuideRecord:
     def passed(self) -> bool:
         return all(r.status == "passed" for r in self.results) and all(
             t.result.status == "passed" for t in self.tips)
+
+
+def step_label(number: int, title: str) -> tuple[str, str]:
+    """("Step N", title), for chapter cards, subtitles and the guide page. A guide that numbers
+    its own steps (titles such as "Step 3: ...") keeps its numbers, as its readers know them."""
+    own = OWN_NUMBERING.match(title)
+    return (own.group(1), own.group(2)) if own else (f"Step {number}", title)
+
+
+def step_caption(number: int, title: str) -> str:
+    return ": ".join(step_label(number, title))
 
 
 def step_cues(chapters: list[tuple[float, str]], video_end_s: float) -> list[Cue]:
@@ -109,6 +122,14 @@ class StepView:
     entry: Entry
     result: StepResult | None
     children: list[tuple[Entry, TipVideo | None]]
+
+    @property
+    def label(self) -> str:
+        return step_label(self.number, self.entry.title)[0]
+
+    @property
+    def heading(self) -> str:
+        return step_label(self.number, self.entry.title)[1]
 
 
 def step_views(record: GuideRecord) -> list[StepView]:

@@ -29,6 +29,7 @@ from e2e.runner import StepResult, describe, run_guide
 from e2e.secrets import register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
+from e2e.walkthrough.artifacts import step_caption
 
 VIDEO_SIZE = {"width": 1280, "height": 720}
 
@@ -41,22 +42,26 @@ class Pace:
     highlight_ms: int    # the outlined key element, before the flow acts on it
     opening_ms: int      # the guide's title card
     closing_ms: int      # the last screen, held before the video ends
+    fps: int             # frames per second recorded
+    x264_preset: str     # MP4 conversion: smaller files or a quicker conversion
 
 
 PACES = {
-    "human": Pace("human", chapter_ms=3000, action_ms=700, highlight_ms=1200, opening_ms=3000, closing_ms=2500),
-    "fast": Pace("fast", chapter_ms=250, action_ms=60, highlight_ms=0, opening_ms=250, closing_ms=0),
+    "human": Pace("human", chapter_ms=3000, action_ms=700, highlight_ms=1200, opening_ms=3000, closing_ms=2500,
+                  fps=25, x264_preset="veryfast"),
+    "fast": Pace("fast", chapter_ms=250, action_ms=60, highlight_ms=0, opening_ms=250, closing_ms=0,
+                 fps=12, x264_preset="ultrafast"),
 }
 
 ACTION_STYLE = {
     "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
-    "title": "font-size: 18px",
+    "title": "font-size: 18px; max-width: 45%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap",
 }
 
-# Fields holding a card number or a security answer are plain text inputs: draw them as dots,
+# Fields holding a card number or a security answer may be plain text inputs: draw them as dots,
 # in the video and the pictures alike, as a password field draws itself.
 HIDE_SECRET_FIELDS = """(() => {
-  const SECRET = /card number|security answer|password/i;
+  const SECRET = /card number|answer|password/i;
   const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
     + ' ' + (input.getAttribute('aria-label') || '');
   const hide = () => {
@@ -167,7 +172,7 @@ class Recorder:
             return  # a pop-up: the context's first page is the one recorded
         path = self.folder / f".segment-{id(self)}-{len(self.segments)}.webm"
         self.segments.append(Segment(page, path, time.perf_counter()))
-        page.screencast.start(path=path, size=VIDEO_SIZE)
+        page.screencast.start(path=path, size=VIDEO_SIZE, fps=self.pace.fps)
         page.screencast.show_actions(**self.action_options)
         register_quiet(page, lambda: self._quiet(page))
         page.on("response", self._note_server_error)
@@ -240,13 +245,13 @@ class Recorder:
         (self.folder / "steps").mkdir(parents=True, exist_ok=True)
         with self._quiet(page):
             page.screenshot(path=self.folder / relative, mask=[page.get_by_label(CARD_NUMBER_LABEL)],
-                            animations="disabled", caret="hide")
+                            mask_color="#5b6573", animations="disabled", caret="hide")
         return relative
 
     def before(self, number: int, entry: Entry) -> None:
         self.step = StepState(number, entry)
         self.server_errors.clear()
-        self.chapter(f"Step {number}: {entry.title}", entry.text, cue=True)
+        self.chapter(step_caption(number, entry.title), entry.text, cue=True)
 
     def after(self, number: int, total: int, result: StepResult) -> None:
         step = self.step
@@ -258,7 +263,7 @@ class Recorder:
             result.error = self.failure(result.error)
         self.progress(f"step {number}/{total}", result)
         if result.status == "failed":
-            self.chapter(f"Step {number} did not complete", result.error, self.pace.chapter_ms)
+            self.chapter(f"{step_caption(number, step.entry.title)}: did not complete", result.error)
         self.step = None
 
     def failure(self, error: str | None) -> str:
@@ -324,7 +329,7 @@ def _finish(recording: Recording, recorder: Recorder, webm: Path, started: float
     recording.chapters, recording.video_s = recorder.finish(webm)
     recording.webm = webm
     recording.mp4 = webm.with_suffix(".mp4")
-    video.to_mp4(webm, recording.mp4)
+    video.to_mp4(webm, recording.mp4, recorder.pace.x264_preset)
     recording.seconds = round(time.perf_counter() - started, 1)
     return recording
 

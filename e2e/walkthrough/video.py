@@ -19,6 +19,7 @@ class VideoError(RuntimeError):
 @dataclass(frozen=True)
 class VideoInfo:
     codec: str
+    pixel_format: str
     width: int
     height: int
     duration_s: float
@@ -42,13 +43,13 @@ def _run(args: list[str]) -> str:
 def probe(path: Path) -> VideoInfo:
     """The first video stream's codec and size, and the file's duration."""
     out = _run([tool("ffprobe"), "-v", "error", "-select_streams", "v:0",
-                "-show_entries", "stream=codec_name,width,height:format=duration", "-of", "json", str(path)])
+                "-show_entries", "stream=codec_name,pix_fmt,width,height:format=duration", "-of", "json", str(path)])
     data = json.loads(out)
     if not data.get("streams"):
         raise VideoError(f"{path} has no video stream")
     stream = data["streams"][0]
     duration = data.get("format", {}).get("duration")
-    return VideoInfo(stream["codec_name"], int(stream["width"]), int(stream["height"]),
+    return VideoInfo(stream["codec_name"], stream.get("pix_fmt", ""), int(stream["width"]), int(stream["height"]),
                      float(duration) if duration not in (None, "N/A") else 0.0)
 
 
@@ -68,8 +69,8 @@ def join(parts: list[Path], target: Path) -> None:
         part.unlink()
 
 
-def to_mp4(webm: Path, mp4: Path) -> None:
+def to_mp4(webm: Path, mp4: Path, preset: str = "veryfast") -> None:
     """H.264 in yuv420p with the index up front: plays in every browser and media player."""
     _run([tool("ffmpeg"), "-v", "error", "-y", "-i", str(webm), "-an",
-          "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "23",
+          "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", preset, "-crf", "23",
           "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-movflags", "+faststart", str(mp4)])

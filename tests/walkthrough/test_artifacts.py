@@ -2,7 +2,6 @@
 
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -12,12 +11,14 @@ from e2e.walkthrough.artifacts import (
     Cue,
     GuideRecord,
     TipVideo,
+    step_caption,
     step_cues,
     vtt_timestamp,
     write_guide,
     write_index,
     write_vtt,
 )
+from tests.walkthrough.html_page import Page
 
 GUIDE = parse_guide({
     "id": "demo-guide",
@@ -60,35 +61,6 @@ def record(failed_at: int | None = None) -> GuideRecord:
                        results(failed_at), step_cues(CHAPTERS, 12.0), [tip])
 
 
-class Page(HTMLParser):
-    """The parts of a written page the checks look at: headings, images, links, text."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.headings, self.images, self.links, self.text = [], [], [], []
-        self._in_h2 = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "h2":
-            self._in_h2 = True
-            self.headings.append("")
-        elif tag == "img":
-            self.images.append(attrs["src"])
-        elif tag == "a":
-            self.links.append(attrs["href"])
-
-    def handle_endtag(self, tag):
-        if tag == "h2":
-            self._in_h2 = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._in_h2:
-            self.headings[-1] += data
-
-
 @pytest.mark.parametrize(("seconds", "stamp"), [
     (0, "00:00:00.000"),
     (3.5, "00:00:03.500"),
@@ -97,6 +69,25 @@ class Page(HTMLParser):
 ])
 def test_vtt_timestamps(seconds, stamp):
     assert vtt_timestamp(seconds) == stamp
+
+
+@pytest.mark.parametrize(("number", "title", "caption"), [
+    (2, "Choose an account type", "Step 2: Choose an account type"),
+    (2, "Step 3: Pick PACER - Case Search Only", "Step 3: Pick PACER - Case Search Only"),
+    (1, "Stepping stones: a title", "Step 1: Stepping stones: a title"),
+])
+def test_step_captions_keep_a_guide_s_own_numbering(number, title, caption):
+    assert step_caption(number, title) == caption
+
+
+def test_guide_page_shows_a_guide_s_own_step_numbers(tmp_path):
+    own = parse_guide({"id": "own-numbers", "title": "Own numbers", "court": "moeb", "source": "s", "steps": [
+        {"id": "first", "title": "Step 1: Go", "flow": "demo.go"},
+        {"id": "third", "title": "Step 3: Pick", "flow": "demo.pick"}]})
+    write_guide(tmp_path, GuideRecord(own, "moeb", "Eastern District of Missouri",
+                                      [StepResult("first", "Step 1: Go", "passed"),
+                                       StepResult("third", "Step 3: Pick", "passed")], []))
+    assert Page((tmp_path / "index.html").read_text()).headings == ["Step 1Go", "Step 3Pick"]
 
 
 def test_each_cue_lasts_until_the_next_chapter_and_the_last_until_the_video_ends():
