@@ -50,3 +50,45 @@ def api_login(client, persona_id: str, **extra):
     who = persona(persona_id)
     body = {"loginId": who["username"], "password": who["password"], "redactFlag": "1", **extra}
     return client.post(API, json=body, headers=JSON).get_json()
+
+
+def ecf_url(court: str, path: str) -> str:
+    return f"/ecf/{court}/cgi-bin/{path}"
+
+
+def menu_bar(response) -> list[tuple[str, str]]:
+    """(label, href) of each item of the CM/ECF menu bar, in the real markup."""
+    import re
+
+    html = response.get_data(as_text=True)
+    bar = re.search(r'<div id="topmenu" class="yuimenubar[^"]*">(.*?)</div>\s*</div>', html, re.S)
+    if bar is None:
+        return []
+    return re.findall(r'<li class="yuimenubaritem[^"]*"><a class="yuimenubaritemlabel" href="([^"]+)">([^<]+)</a>',
+                      bar.group(1))
+
+
+def menu_labels(response) -> list[str]:
+    return [label for _href, label in menu_bar(response)]
+
+
+def sign_on_to_court(client, persona_id: str, court: str):
+    """Log in through the court's CM/ECF as a person would; answers the CM/ECF main page."""
+    response = client.get(ecf_url(court, "showpage.pl?16"))
+    appurl = response.headers["Location"].split("appurl=", 1)[1]
+    log_in(client, persona_id, court=court, appurl=appurl)
+    return client.get(ecf_url(court, "showpage.pl?16"))
+
+
+def enter_ecf_credentials(client, court: str, login: str, password: str):
+    return client.post(ecf_url(court, "LinkAccount.pl"), data={"ecf_login": login, "ecf_password": password})
+
+
+def link_accounts(client, persona_id: str, court: str | None = None):
+    """The whole linking of a signed-on persona's own CM/ECF account; answers the confirmation page."""
+    who = persona(persona_id)
+    court = court or who["ecf_court"]
+    client.get(ecf_url(court, "DisplayMenu.pl?Utilities"))
+    enter_ecf_credentials(client, court, who["ecf_login"], who["ecf_password"])
+    client.post(ecf_url(court, "LinkVerify.pl"), data={"confirm": "1"})
+    return client.get(ecf_url(court, "LinkConfirm.pl"))
