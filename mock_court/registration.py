@@ -184,7 +184,7 @@ def validate_account_information(form, verification_error: str | None) -> tuple[
             errors[name] = "Enter a valid phone number, e.g. 617-555-0100."
     if data["email"] and "email" not in errors and not EMAIL_RE.match(data["email"]):
         errors["email"] = "Enter a valid email address, e.g. name@example.com."
-    if data["confirm_email"] and not errors.get("confirm_email") and data["email"]:
+    if data["confirm_email"] and "confirm_email" not in errors and data["email"] and "email" not in errors:
         if data["confirm_email"].lower() != data["email"].lower():
             errors["confirm_email"] = "Email addresses do not match."
     if verification_error:
