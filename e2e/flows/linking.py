@@ -54,7 +54,7 @@ def have_credentials(ctx: FlowContext) -> None:
     person = filer(ctx)
     if not (person.get("username") and person.get("password")):
         raise MissingCredentials(f"{person['id']} has no PACER username and password")
-    if len(person["username"]) < 8:
+    if not person.get("upgraded", True):
         raise MissingCredentials(f"{person['id']} has an old PACER account, not an upgraded one")
     if not (person.get("ecf_login") and person.get("ecf_password")):
         raise MissingCredentials(f"{person['id']} has no CM/ECF login and password")

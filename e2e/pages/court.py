@@ -51,8 +51,10 @@ class ForgotCredentialsPage:
         self.page = page
         self.heading = page.get_by_role("heading", level=1)
         self.content = page.get_by_role("main")
-        self.ecf_login = page.get_by_label("CM/ECF login")
+        self.ecf_login = page.get_by_role("textbox", name="CM/ECF login")
         self.submit_button = page.get_by_role("button", name="Submit")
+        self.sent = page.get_by_role("status")
+        self.error = page.get_by_role("alert")
 
     def request_reset(self, ecf_login: str) -> None:
         self.ecf_login.fill(ecf_login)

@@ -16,6 +16,7 @@ class RedactionAgreement:
         self.page = page
         self.dialog = page.get_by_role("dialog", name="Redaction Agreement")
         self.notice = self.dialog.get_by_text(NOTICE_TITLE)
+        self.messages = page.locator("[id='regmsg:msgs']")
         self.understand = page.locator("[id='regmsg:chkRedact']")
         self.continue_button = page.locator("[id='regmsg:bpmConfirm']")
 

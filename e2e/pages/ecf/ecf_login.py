@@ -11,9 +11,9 @@ from e2e.sites import Sites
 class EcfLoginPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.login = page.get_by_label("Login")
-        self.password = page.get_by_label("Password")
-        self.submit_button = page.get_by_role("button", name="Login")
+        self.login = page.get_by_label("Login", exact=True)
+        self.password = page.get_by_label("Password", exact=True)
+        self.submit_button = page.get_by_role("button", name="Login", exact=True)
         self.message = page.get_by_role("alert")
 
     def open(self, sites: Sites, court: str) -> None:

@@ -16,6 +16,7 @@ class LinkAccountForm:
         self.ecf_password = page.get_by_label("CM/ECF password")
         self.submit_button = page.get_by_role("button", name="Submit")
         self.error = page.get_by_role("alert")
+        self.notice = page.get_by_role("status")
 
     def enter_credentials(self, ecf_login: str, ecf_password: str) -> None:
         self.ecf_login.fill(ecf_login)
@@ -46,4 +47,5 @@ class LinkVerifyPage:
 class LinkConfirmationPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.message = page.get_by_text("account link was successful", exact=False)
+        self.message = page.get_by_text("The account link was successful")
+        self.use_pacer_credentials = page.get_by_text("you must use your PACER credentials")

@@ -3,17 +3,13 @@ a.yuimenubaritemlabel, with the page's content in div#cmecfMainContent."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
-
-from e2e.sites import Sites
+from playwright.sync_api import Locator, Page
 
 # What a linked filer sees besides the PACER menus, by kind of court.
 FILING_MENUS = {
     "district": ("Civil", "Criminal"),
     "bankruptcy": ("Bankruptcy", "Adversary"),
 }
-# What every signed-on user sees, linked or not.
-PACER_MENUS = ("Query", "Reports", "Utilities", "Help", "Log Out")
 
 
 class MenuBar:
@@ -23,12 +19,8 @@ class MenuBar:
         self.labels = self.bar.locator("li.yuimenubaritem > a.yuimenubaritemlabel")
         self.content = page.locator("#cmecfMainContent")
 
-    def item(self, name: str):
+    def item(self, name: str) -> Locator:
         return self.bar.get_by_role("link", name=name, exact=True)
-
-    def open_court(self, sites: Sites, court: str) -> None:
-        """The page the court's "Document Filing System" link leads to."""
-        self.page.goto(sites.ecf(court, "cgi-bin/showpage.pl?16"))
 
     def choose(self, name: str) -> None:
         self.item(name).click()
