@@ -34,6 +34,10 @@ class MockControl:
         query = urllib.parse.urlencode(filters)
         return self._call("outbox" + (f"?{query}" if query else ""))
 
+    def captcha(self) -> dict:
+        """The captcha mode, and the names of the pictures that solve its challenge."""
+        return self._call("captcha")
+
     def set_captcha(self, mode: str) -> None:
         self._call("captcha", {"mode": mode})
 
