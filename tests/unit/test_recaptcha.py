@@ -1,0 +1,113 @@
+"""The reCAPTCHA v2 stub (blueprint recaptcha): the widget's frames, the modes, token verification."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mock_court import recaptcha
+from tests.unit.registration_helpers import captcha_token
+
+VERIFY = "/recaptcha/api2/userverify"
+
+
+def set_mode(client, mode):
+    assert client.post("/_mock/captcha", json={"mode": mode}).status_code == 200
+
+
+def verify(app, token):
+    with app.test_request_context():
+        return recaptcha.verify(token)
+
+
+def test_api_js_builds_the_widget(client):
+    response = client.get("/recaptcha/api.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    script = response.get_data(as_text=True)
+    for needle in ('"reCAPTCHA"', "g-recaptcha-response", "reCAPTCHA challenge expires in two minutes",
+                   "api2/anchor", "api2/bframe", "postMessage"):
+        assert needle in script
+
+
+def test_the_anchor_frame_holds_the_checkbox(client):
+    text = client.get("/recaptcha/api2/anchor?k=key&id=0").get_data(as_text=True)
+    assert '<input type="checkbox" id="recaptcha-anchor">' in text
+    assert """<label for="recaptcha-anchor" id="recaptcha-anchor-label">I'm not a robot</label>""" in text
+    assert 'role="alert"' in text
+
+
+def test_the_challenge_frame_shows_nine_named_pictures(client):
+    text = client.get("/recaptcha/api2/bframe?k=key&id=0").get_data(as_text=True)
+    names = re.findall(r'<input type="checkbox" name="tile" value="([^"]+)">', text)
+    assert names == [name for name, _kind in recaptcha.CHALLENGE_TILES] and len(names) == 9
+    assert recaptcha.CHALLENGE_PROMPT in text and ">Verify</button>" in text
+    assert not [a for a in names for b in names if a != b and a in b]  # each name picks one picture
+
+
+def test_pass_mode_gives_a_token_that_verifies(app, client):
+    answer = client.post(VERIFY, json={}).get_json()
+    assert set(answer) == {"token"}
+    assert verify(app, answer["token"]) == recaptcha.Verification(True)
+
+
+def test_challenge_mode_asks_for_the_pictures_first(app, client):
+    set_mode(client, "challenge")
+    assert client.post(VERIFY, json={}).get_json() == {"challenge": True}
+    wrong = client.post(VERIFY, json={"selected": ["Oak tree"]}).get_json()
+    assert wrong == {"challenge": True, "error": "Please try again."}
+    partial = client.post(VERIFY, json={"selected": recaptcha.CHALLENGE_ANSWER[:2]}).get_json()
+    assert "token" not in partial
+    answer = client.get("/_mock/captcha").get_json()["challenge_answer"]
+    assert answer == ["Courthouse with columns", "Courthouse steps", "Courthouse at dusk"]
+    token = client.post(VERIFY, json={"selected": list(reversed(answer))}).get_json()["token"]
+    assert verify(app, token).success
+
+
+def test_fail_mode_gives_no_token_and_refuses_any(app, client):
+    good = captcha_token(app)
+    set_mode(client, "fail")
+    assert client.post(VERIFY, json={}).get_json() == {"error": "Verification failed. Please try again."}
+    assert verify(app, good) == recaptcha.Verification(False, recaptcha.INVALID)
+
+
+def test_expire_mode_gives_a_token_already_expired(app, client):
+    set_mode(client, "expire")
+    answer = client.post(VERIFY, json={}).get_json()
+    assert answer["expires_in_ms"] == recaptcha.EXPIRY_SHOWN_AFTER_MS
+    assert verify(app, answer["token"]) == recaptcha.Verification(False, recaptcha.EXPIRED)
+
+
+@pytest.mark.parametrize(("token", "error"), [
+    (None, recaptcha.MISSING), ("", recaptcha.MISSING), ("not-a-token", recaptcha.INVALID),
+])
+def test_verify_refuses_missing_and_forged_tokens(app, token, error):
+    assert verify(app, token) == recaptcha.Verification(False, error)
+
+
+def test_tokens_last_two_minutes(app, monkeypatch):
+    token = captcha_token(app)
+    real = recaptcha.time.time()
+    monkeypatch.setattr(recaptcha.time, "time", lambda: real + recaptcha.TOKEN_LIFETIME_S - 1)
+    assert verify(app, token).success
+    monkeypatch.setattr(recaptcha.time, "time", lambda: real + recaptcha.TOKEN_LIFETIME_S + 1)
+    assert verify(app, token).error == recaptcha.EXPIRED
+
+
+def test_a_tampered_token_is_invalid(app):
+    token = captcha_token(app)
+    assert verify(app, token[:-2] + ("AA" if not token.endswith("AA") else "BB")).error == recaptcha.INVALID
+
+
+def test_siteverify_answers_as_the_real_api(app, client):
+    good = client.post("/recaptcha/api/siteverify", data={"secret": "s", "response": captcha_token(app)}).get_json()
+    assert good["success"] is True and "error-codes" not in good
+    bad = client.post("/recaptcha/api/siteverify", data={"secret": "s", "response": "x"}).get_json()
+    assert bad == {"success": False, "hostname": "localhost", "error-codes": [recaptcha.INVALID]}
+
+
+def test_the_default_mode_outside_test_mode_is_challenge():
+    from mock_court import create_app
+
+    app = create_app({"TESTING": True})
+    assert app.test_client().post(VERIFY, json={}).get_json() == {"challenge": True}
