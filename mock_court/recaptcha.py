@@ -10,8 +10,9 @@ The mode (control API `POST /_mock/captcha`, or `--faults captcha=...`) decides 
   pass       the token is given at once
   challenge  a picture choice first, in a second frame: check every picture named in
              CHALLENGE_ANSWER (GET /_mock/captcha tells test code), then Verify
-  fail       verification fails: no token, and the server refuses any token
-  expire     the token is given but is already expired; the widget says so a moment later
+  fail       verification fails: no token, and the server refuses any token (or none)
+  expire     the token is given but is already expired; the widget says so a moment later and
+             the server refuses it as expired
 Tokens are signed and stateless: nothing is stored.
 """
 
@@ -62,10 +63,10 @@ def issue_token(lifetime_s: float = TOKEN_LIFETIME_S) -> str:
 
 def verify(token: str | None) -> Verification:
     """What siteverify says of a token: success, or the real API's error code."""
-    if not token:
-        return Verification(False, MISSING)
     if captcha_mode() == "fail":
         return Verification(False, INVALID)
+    if not token:
+        return Verification(False, MISSING)
     try:
         payload = _serializer().loads(token)
     except BadSignature:

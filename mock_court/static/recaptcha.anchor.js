@@ -22,7 +22,7 @@
     box.checked = false;
     box.disabled = false;
     say("Verification expired. Check the checkbox again.");
-    tell({token: ""});
+    tell({expired: true});  // the expired token stays in the form: the server says it expired
   }
 
   function answer(reply) {

@@ -49,7 +49,7 @@
 
   function setToken(widget, token) {
     widget.response.value = token;
-    var name = token ? widget.container.dataset.callback : widget.container.dataset.expiredCallback;
+    var name = widget.container.dataset.callback;
     if (name && typeof window[name] === "function") window[name](token);
   }
 
@@ -66,6 +66,10 @@
       widget.anchor.contentWindow.postMessage({verified: true}, "*");
     }
     if ((fromAnchor || fromChallenge) && typeof data.token === "string") setToken(widget, data.token);
+    if (fromAnchor && data.expired) {
+      var name = widget.container.dataset.expiredCallback;
+      if (name && typeof window[name] === "function") window[name]();
+    }
   });
 
   function start() { document.querySelectorAll(".g-recaptcha").forEach(render); }

@@ -69,6 +69,7 @@ def test_fail_mode_gives_no_token_and_refuses_any(app, client):
     set_mode(client, "fail")
     assert client.post(VERIFY, json={}).get_json() == {"error": "Verification failed. Please try again."}
     assert verify(app, good) == recaptcha.Verification(False, recaptcha.INVALID)
+    assert verify(app, None) == recaptcha.Verification(False, recaptcha.INVALID)
 
 
 def test_expire_mode_gives_a_token_already_expired(app, client):

@@ -137,6 +137,7 @@ def test_step1_accepts_good_variants(app, client, changes):
     ("", "pass", "User Verification is required."),
     ("forged", "pass", "User Verification failed. Please try again."),
     ("issue", "fail", "User Verification failed. Please try again."),
+    (None, "fail", "User Verification failed. Please try again."),
     ("expired", "pass", "Verification expired. Check the checkbox again."),
 ])
 def test_next_needs_a_valid_user_verification(app, client, token, mode, message):
