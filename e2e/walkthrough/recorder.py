@@ -13,6 +13,7 @@ segments are joined into one video at the end.
 
 from __future__ import annotations
 
+import itertools
 import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -88,6 +89,7 @@ OUTLINE_OFF = """(element) => {
 CARD_NUMBER_LABEL = "Card Number"
 
 Progress = Callable[[str, StepResult], None]   # ("step 3/12" or "tip", result)
+_segment_numbers = itertools.count(1)
 
 
 @dataclass
@@ -170,7 +172,7 @@ class Recorder:
     def _record(self, page: Page) -> None:
         if any(s.page.context is page.context for s in self.segments):
             return  # a pop-up: the context's first page is the one recorded
-        path = self.folder / f".segment-{id(self)}-{len(self.segments)}.webm"
+        path = self.folder / f".segment-{next(_segment_numbers)}.webm"
         self.segments.append(Segment(page, path, time.perf_counter()))
         page.screencast.start(path=path, size=VIDEO_SIZE, fps=self.pace.fps)
         page.screencast.show_actions(**self.action_options)
@@ -285,14 +287,18 @@ class Recorder:
             with suppress(Error):
                 context.close()
         offsets, elapsed, parts = {}, 0.0, []
-        for index, segment in enumerate(self.segments):
-            if segment.path.exists():
-                offsets[index] = elapsed
-                elapsed += video.probe(segment.path).duration_s
-                parts.append(segment.path)
-        if not parts:
-            raise video.VideoError("the screencast saved no video")
-        video.join(parts, webm)
+        try:
+            for index, segment in enumerate(self.segments):
+                if segment.path.exists():
+                    offsets[index] = elapsed
+                    elapsed += video.probe(segment.path).duration_s
+                    parts.append(segment.path)
+            if not parts:
+                raise video.VideoError("the screencast saved no video")
+            video.join(parts, webm)
+        finally:
+            for segment in self.segments:
+                segment.path.unlink(missing_ok=True)
         chapters = [(offsets[index] + (moment - self.segments[index].started), text)
                     for index, moment, text in self.marks if index in offsets]
         return chapters, elapsed

@@ -112,6 +112,16 @@ def test_each_tip_has_its_own_video_linked_from_the_guide_page(walkthrough, guid
     assert {t["id"]: t["status"] for t in tips}[tip_id] == "passed"
 
 
+def test_only_the_documented_artifacts_are_left(walkthrough):
+    for guide_id in GUIDES:
+        folder = walkthrough.out / guide_id
+        left = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        pictures = {p for p in left if re.fullmatch(r"steps/\d\d-[a-z0-9-]+\.png", p)}
+        tips = {p for p in left if re.fullmatch(r"tips/[a-z0-9-]+\.(webm|mp4)", p)}
+        assert left - pictures - tips == {"walkthrough.webm", "walkthrough.mp4", "walkthrough.vtt",
+                                          "index.html", "report.json"}
+
+
 def test_the_top_level_index_links_every_guide_its_video_and_its_page(walkthrough):
     links = set(Page((walkthrough.out / "index.html").read_text()).links)
     for guide_id in GUIDES:
