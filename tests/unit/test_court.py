@@ -90,7 +90,7 @@ def test_a_reset_request_for_an_unknown_login_says_the_same_and_sends_nothing(cl
     who = persona("filer-txwd")
     response = client.post("/court/mad/forgot-username-password", data={"ecf_login": who["ecf_login"]})
     assert RESET_SENT in text(response)
-    assert client.get("/_mock/outbox").get_json() == []
+    assert client.get("/_mock/outbox", query_string={"channel": "email"}).get_json() == []
 
 
 def test_a_reset_request_needs_a_login(client):
