@@ -37,11 +37,7 @@ class ContactPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", level=1)
         self.content = page.get_by_role("main")
-
-    def open(self, sites: Sites, court: str) -> None:
-        self.page.goto(sites.court(court, "contact"))
 
 
 class ForgotCredentialsPage:
@@ -54,7 +50,6 @@ class ForgotCredentialsPage:
         self.ecf_login = page.get_by_role("textbox", name="CM/ECF login")
         self.submit_button = page.get_by_role("button", name="Submit")
         self.sent = page.get_by_role("status")
-        self.error = page.get_by_role("alert")
 
     def request_reset(self, ecf_login: str) -> None:
         self.ecf_login.fill(ecf_login)

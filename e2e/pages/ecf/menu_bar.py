@@ -1,5 +1,5 @@
 """The CM/ECF menu bar, in the real markup: div#topmenu.yuimenubar > ul > li.yuimenubaritem >
-a.yuimenubaritemlabel, with the page's content in div#cmecfMainContent."""
+a.yuimenubaritemlabel."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ class MenuBar:
         self.page = page
         self.bar = page.locator("#topmenu")
         self.labels = self.bar.locator("li.yuimenubaritem > a.yuimenubaritemlabel")
-        self.content = page.locator("#cmecfMainContent")
 
     def item(self, name: str) -> Locator:
         return self.bar.get_by_role("link", name=name, exact=True)

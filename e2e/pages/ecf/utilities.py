@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from e2e.sites import Sites
-
 NEXTGEN_SECTION = "NextGen Release 1.1 Menu Items"
 LINK_ACCOUNT = "Link a CM/ECF account to my PACER account"
 
@@ -16,9 +14,6 @@ class UtilitiesPage:
         self.nextgen_heading = page.get_by_role("heading", name=NEXTGEN_SECTION)
         self.nextgen_section = page.get_by_role("region", name=NEXTGEN_SECTION)
         self.link_account_link = self.nextgen_section.get_by_role("link", name=LINK_ACCOUNT)
-
-    def open(self, sites: Sites, court: str) -> None:
-        self.page.goto(sites.ecf(court, "cgi-bin/DisplayMenu.pl?Utilities"))
 
     def open_link_account(self) -> None:
         self.link_account_link.click()
