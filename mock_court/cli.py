@@ -71,8 +71,21 @@ def personas() -> None:
 def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None,
                 faults: dict) -> None:
     """Record captioned videos and illustrated guides of the court help guides."""
-    from e2e.catalog import load_guides
     from e2e.walkthrough.run import Walkthrough
+
+    chosen = chosen_guides(guide_ids, court)
+    require_video_tools()
+    if base_url:
+        faults = {**running_mock_faults(base_url), **faults}
+        mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
+    else:
+        mocks, workers = embedded_mock, os.cpu_count() or 1
+    raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults).run(chosen, court))
+
+
+def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
+    """The guides asked for (every guide when none is), refusing unknown guide and court ids."""
+    from e2e.catalog import load_guides
     from fixtures.courts import load_courts
 
     guides = load_guides()
@@ -83,14 +96,16 @@ def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: 
     if court is not None and court not in load_courts():
         raise click.BadParameter(f"unknown court {court}; known courts: {', '.join(load_courts())}",
                                  param_hint="--court")
-    if base_url:
-        faults = {**running_mock_faults(base_url), **faults}
-        mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
-    else:
-        mocks, workers = embedded_mock, os.cpu_count() or 1
-    chosen = [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
-    status = Walkthrough(out, pace, mocks, workers, click.echo, faults).run(chosen, court)
-    raise SystemExit(status)
+    return [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
+
+
+def require_video_tools() -> None:
+    from e2e.walkthrough.video import VideoError, tool
+
+    try:
+        tool("ffmpeg"), tool("ffprobe")
+    except VideoError as error:
+        raise click.ClickException(str(error))
 
 
 @contextmanager

@@ -34,7 +34,6 @@ class TipVideo:
     result: StepResult
     webm: str | None = None       # paths relative to the guide's folder
     mp4: str | None = None
-    vtt: str | None = None
 
 
 @dataclass

@@ -121,7 +121,6 @@ class Recording:
     video_s: float = 0.0
     seconds: float = 0.0
     error: str | None = None        # the recording itself failed (not a step)
-    data: dict = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -332,10 +331,14 @@ def _start(scene: Scene) -> tuple[Recorder, FlowContext]:
 
 
 def _finish(recording: Recording, recorder: Recorder, webm: Path, started: float) -> Recording:
-    recording.chapters, recording.video_s = recorder.finish(webm)
-    recording.webm = webm
-    recording.mp4 = webm.with_suffix(".mp4")
-    video.to_mp4(webm, recording.mp4, recorder.pace.x264_preset)
+    try:
+        recording.chapters, recording.video_s = recorder.finish(webm)
+        recording.webm = webm
+        mp4 = webm.with_suffix(".mp4")
+        video.to_mp4(webm, mp4, recorder.pace.x264_preset)
+        recording.mp4 = mp4
+    except video.VideoError as error:  # the steps' results stand; the video is what failed
+        recording.error = f"video: {error}"
     recording.seconds = round(time.perf_counter() - started, 1)
     return recording
 
@@ -345,7 +348,7 @@ def record_guide(guide: Guide, scene: Scene) -> Recording:
     started = time.perf_counter()
     scene.folder.mkdir(parents=True, exist_ok=True)
     recorder, ctx = _start(scene)
-    recording = Recording(guide, scene.court, None, [], data=ctx.data)
+    recording = Recording(guide, scene.court, None, [])
     total = len(guide.steps)
     recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
     recording.results = run_guide(guide, ctx, before=recorder.before,
@@ -359,7 +362,7 @@ def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
     started = time.perf_counter()
     (scene.folder / "tips").mkdir(parents=True, exist_ok=True)
     recorder, ctx = _start(scene)
-    recording = Recording(guide, scene.court, tip, [], data=ctx.data)
+    recording = Recording(guide, scene.court, tip, [])
     recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
     result = StepResult(tip.id, tip.title, "passed")
     try:

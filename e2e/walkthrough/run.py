@@ -22,7 +22,7 @@ from typing import Callable
 from playwright.sync_api import sync_playwright
 
 from e2e.browsers import launch_options, use_project_browsers
-from e2e.catalog import Entry, Guide
+from e2e.catalog import Entry, Guide, load_guides
 from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
 from e2e.runner import StepResult, describe
@@ -125,7 +125,8 @@ class Walkthrough:
         workers = min(self.workers, len(jobs))
         self.console.say(f"Recording {len(guides)} guide(s) and {len(jobs) - len(guides)} tip(s) "
                          f"at {self.pace.name} pace, {workers} at a time, into {self.out}")
-        threads = [threading.Thread(target=self._work, args=(todo,), name=f"walkthrough-{n}") for n in range(workers)]
+        threads = [threading.Thread(target=self._work, args=(todo,), name=f"walkthrough-{n}", daemon=True)
+                   for n in range(workers)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -160,7 +161,7 @@ class Walkthrough:
         entries = [job.tip] if job.tip else list(job.guide.steps)
         results = [StepResult(e.id, e.title, "not-run") for e in entries]
         self.console.say(f"[{job.name}] could not be recorded: {reason}")
-        return Recording(job.guide, job.court, job.tip, results, error=reason)
+        return Recording(job.guide, job.court, job.tip, results, error=f"not recorded: {reason}")
 
     def _record(self, job: Job, browser) -> Recording:
         secrets: set[str] = set()
@@ -212,8 +213,6 @@ class Walkthrough:
 
     def _earlier_records(self, guides: list[Guide]) -> list[GuideRecord]:
         """Guides recorded into the same folder by an earlier run stay listed in its index."""
-        from e2e.catalog import load_guides
-
         recorded_now = {g.id for g in guides}
         earlier = []
         for guide in load_guides().values():
@@ -250,9 +249,7 @@ class Walkthrough:
 
     def _failures(self, job: Job) -> list[str]:
         recording = self.recordings[job]
-        if recording.error:
-            return [f"{job.name}: not recorded: {recording.error}"]
-        messages = []
+        messages = [f"{job.name}: {recording.error}"] if recording.error else []
         for number, result in enumerate(recording.results, start=1):
             if result.status != "failed":
                 continue
