@@ -38,6 +38,10 @@ def test_personas_have_the_documented_fields(client):
         assert {"id", "kind", "username", "password", "activated"} <= persona.keys()
         if "ecf_court" in persona:
             assert {"ecf_login", "ecf_password", "linked", "shared"} <= persona.keys()
+        if persona["upgraded"]:
+            assert len(persona["username"]) >= 8, persona["id"]
+        else:
+            assert len(persona["username"]) == 6, persona["id"]
 
 
 def test_reset_forgets_what_was_done(app, client):
