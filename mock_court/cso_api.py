@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 from flask import Response, jsonify, request
 
 from mock_court import cso
-from mock_court.login import bp
-from mock_court.signon import end_session, request_token, session_for, start_session
+from mock_court.login import bp, sign_off
+from mock_court.signon import request_token, session_for, start_session
 
 # loginResult -> what it means; the errorDescription of each is below or in cso.MESSAGES.
 RESULT_CODES = {
@@ -92,8 +92,6 @@ def cso_auth():
 
 @bp.post("/services/cso-logout")
 def cso_logout():
-    from mock_court.menus import forget_session_menus
-
     payload = json_object()
     if payload is None and request.get_data():
         return answer({"loginResult": "1", "errorDescription":
@@ -102,6 +100,5 @@ def cso_logout():
     if not session_for(token):
         return answer({"loginResult": "1", "errorDescription":
                        "No such session: the token is unknown, expired or already logged out."}, root="CsoLogout")
-    forget_session_menus(token)
-    end_session(token)
+    sign_off(token)
     return answer({"loginResult": "0"}, root="CsoLogout")

@@ -15,7 +15,8 @@ from flask import Blueprint, abort, g, make_response, redirect, render_template,
 
 from fixtures.courts import load_courts
 from mock_court import linking, menus
-from mock_court.signon import clear_session_cookies, current_account, end_session, request_token
+from mock_court.login import sign_off
+from mock_court.signon import clear_session_cookies, current_account, request_token
 
 bp = Blueprint("ecf", __name__, url_prefix="/ecf/<court_id>")
 
@@ -56,19 +57,16 @@ def sign_on_redirect():
 
 def render_ecf(template: str, account, status: int = 200, menu_set: str | None = None, **context):
     """A CM/ECF page with the menu bar the account is shown (menus.shown_menus), or `menu_set`."""
-    shown = menus.shown_menus(account, g.court["id"]) if account is not None else None
-    chosen = menu_set or (shown.menu_set if shown else None)
-    items = menus.menu_items(chosen, g.court["kind"]) if chosen else ()
-    body = render_template(template, court=g.court, account=account, menu_items=items, **context)
-    response = _response(body, status)
-    if shown is not None and menu_set is None:
-        menus.set_menu_cookie(response, shown, g.court["id"])
-    return response
-
-
-def _response(body: str, status: int):
-    response = make_response(body, status)
+    shown = None
+    if account is not None and menu_set is None:
+        shown = menus.shown_menus(account, g.court["id"])
+        menu_set = shown.menu_set
+    items = menus.menu_items(menu_set, g.court["kind"]) if menu_set else ()
+    response = make_response(render_template(template, court=g.court, account=account, menu_items=items, **context),
+                             status)
     response.headers["Cache-Control"] = "private, no-cache"
+    if shown is not None:
+        menus.set_menu_cookie(response, shown, g.court["id"])
     return response
 
 
@@ -124,19 +122,15 @@ def login():
         message_key = linking.legacy_login(g.court["id"], request.form.get("login", "").strip(),
                                            request.form.get("key", ""))
     message = linking.message(message_key, g.court["id"]) if message_key else None
-    return _response(render_template("ecf/legacy_login.html", court=g.court, account=None, menu_items=(),
-                                     message=message, message_key=message_key,
-                                     login=request.form.get("login", "")), 200)
+    return render_ecf("ecf/legacy_login.html", None, message=message, message_key=message_key,
+                      login=request.form.get("login", ""))
 
 
 def logout():
-    token = request_token()
-    menus.forget_session_menus(token)
-    end_session(token)
+    sign_off(request_token())
     session.pop(LINK_PENDING, None)
     session.pop(JUST_LINKED, None)
-    body = render_template("ecf/logged_out.html", court=g.court, account=None, menu_items=())
-    return clear_session_cookies(_response(body, 200))
+    return clear_session_cookies(render_ecf("ecf/logged_out.html", None))
 
 
 @bp.route("/cgi-bin/LinkAccount.pl", methods=["GET", "POST"])

@@ -15,6 +15,7 @@ from flask import Blueprint, flash, get_flashed_messages, redirect, render_templ
 
 from fixtures.courts import load_courts
 from mock_court import cso
+from mock_court.menus import forget_session_menus
 from mock_court.signon import clear_session_cookies, end_session, request_token, set_session_cookies, start_session
 
 bp = Blueprint("login", __name__, url_prefix="/login")
@@ -163,13 +164,15 @@ def finish(redaction_ack: bool):
     return set_session_cookies(redirect(target), token, pending["client_code"])
 
 
+def sign_off(token: str | None) -> bool:
+    """End a sign-on session everywhere, with the server-side CM/ECF menus it held (stale-session)."""
+    forget_session_menus(token)
+    return end_session(token)
+
+
 @bp.route("/csologin/logout.jsf", methods=["GET", "POST"])
 def cso_logout_page():
-    from mock_court.menus import forget_session_menus
-
-    token = request_token()
-    forget_session_menus(token)
-    end_session(token)
+    sign_off(request_token())
     session.pop(PENDING, None)
     flash(cso.MESSAGES["logged-out"])
     return clear_session_cookies(redirect(url_for("login.cso_login")))
