@@ -97,8 +97,8 @@ def account_information():
         wizard = reg.new_wizard(wanted or reg.DEFAULT_TYPE)
         _save(wizard)
     if request.method == "GET":
-        data = {} if request.args.get("reset") else wizard.get("account", {})
-        return _render_step("account_information", wizard, data=data)
+        account = {} if request.args.get("reset") else wizard.get("account", {})
+        return _render_step("account_information", wizard, data={**account, "confirm_email": account.get("email", "")})
     done = _common_action("account_information")
     if done:
         return done

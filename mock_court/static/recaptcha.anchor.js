@@ -1,5 +1,5 @@
 // The reCAPTCHA stub's anchor frame: the checkbox. Verifies on a click; posts the token (or a
-// request for the challenge frame) to the parent page, which forwards the challenge's result.
+// request for the challenge frame) to the parent page, which says when it holds a token.
 (function () {
   "use strict";
   var verifyUrl = document.currentScript.dataset.verifyUrl;
@@ -10,11 +10,13 @@
   function tell(message) { parent.postMessage(Object.assign({source: "mock-recaptcha", widget: widget}, message), "*"); }
   function say(text, ok) { status.textContent = text; status.className = ok ? "rc-status ok" : "rc-status"; }
 
-  function verified(token, expiresInMs) {
+  var expiresInMs = 0;
+
+  // Checked only once the parent holds the token: it answers {verified: true} when it does.
+  function verified() {
     box.checked = true;
     box.disabled = true;
     say("You are verified", true);
-    if (token) tell({token: token});
     if (expiresInMs) setTimeout(expire, expiresInMs);
   }
 
@@ -26,13 +28,14 @@
   }
 
   function answer(reply) {
-    if (reply.token) verified(reply.token, reply.expires_in_ms);
+    if (reply.token) { expiresInMs = reply.expires_in_ms || 0; tell({token: reply.token}); }
     else if (reply.challenge) { box.checked = false; say(""); tell({challenge: true}); }
     else { box.checked = false; say(reply.error || "Verification failed. Please try again."); }
   }
 
   box.addEventListener("change", function () {
     if (!box.checked) return;
+    box.checked = false;  // until verified
     say("Verifying...", true);
     fetch(verifyUrl, {method: "POST", headers: {"Content-Type": "application/json"}, body: "{}"})
       .then(function (r) { return r.json(); })
@@ -40,7 +43,7 @@
       .catch(function () { box.checked = false; say("Cannot contact reCAPTCHA. Check your connection and try again."); });
   });
 
-  // The parent says the challenge was solved.
+  // The parent has the token (from this frame or the challenge's).
   window.addEventListener("message", function (event) {
     if (event.source === parent && event.data && event.data.verified) verified();
   });

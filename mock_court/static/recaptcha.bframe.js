@@ -14,7 +14,7 @@
         tiles.forEach(function (t) { t.checked = false; });
         if (reply.token) {
           error.textContent = "";
-          parent.postMessage({source: "mock-recaptcha", widget: widget, token: reply.token, solved: true}, "*");
+          parent.postMessage({source: "mock-recaptcha", widget: widget, token: reply.token}, "*");
         } else {
           error.textContent = reply.error || "Please try again.";
         }

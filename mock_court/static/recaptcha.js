@@ -60,12 +60,11 @@
     var fromAnchor = event.source === widget.anchor.contentWindow;
     var fromChallenge = widget.challenge && event.source === widget.challenge.contentWindow;
     if (fromAnchor && data.challenge) showChallenge(widget, data.widget);
-    if (fromChallenge && data.solved) {
-      widget.challenge.remove();
-      widget.challenge = null;
-      widget.anchor.contentWindow.postMessage({verified: true}, "*");
+    if ((fromAnchor || fromChallenge) && data.token) {
+      setToken(widget, data.token);
+      if (fromChallenge) { widget.challenge.remove(); widget.challenge = null; }
+      widget.anchor.contentWindow.postMessage({verified: true}, "*");  // now the box shows checked
     }
-    if ((fromAnchor || fromChallenge) && typeof data.token === "string") setToken(widget, data.token);
     if (fromAnchor && data.expired) {
       var name = widget.container.dataset.expiredCallback;
       if (name && typeof window[name] === "function") window[name]();

@@ -556,6 +556,7 @@ def test_back_returns_to_the_previous_step_with_its_answers(app, client):
     assert client.post(STEP2, data={"action": "back"}).location.endswith(STEP1)
     text = client.get(STEP1).get_data(as_text=True)
     assert 'value="Ada"' in text and 'value="Lovelace"' in text
+    assert re.search(r'id="confirm_email" name="confirm_email" value="ada.lovelace@example.org"', text)
     assert 'value="countess.ab"' in client.get(STEP2).get_data(as_text=True)
     assert client.get(STEP4).status_code == 200  # going back forgets nothing
 
