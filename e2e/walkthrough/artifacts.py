@@ -17,7 +17,7 @@ from e2e.runner import StepResult
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_FIELDS = ("id", "title", "status", "duration_s", "screenshot", "error")
 OWN_NUMBERING = re.compile(r"^(Step \d+[A-Za-z]?)\s*:\s*(.+)$", re.S)
-KIND_LABELS = {"substep": "", "note": "Note", "branch": "If instead", "tip": "Troubleshooting tip"}
+KIND_LABELS = {"substep": "", "note": "Note", "branch": "If instead", "tip": "Troubleshooting"}
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,13 @@ def step_views(record: GuideRecord) -> list[StepView]:
                  [(child, tips.get(child.id)) for child in record.guide.children(step)])
         for number, step in enumerate(record.guide.steps, start=1)
     ]
+
+
+def step_card(guide: Guide, number: int, step: Entry) -> str:
+    """A page showing a step's title and text: the picture of a step done off-screen."""
+    label, heading = step_label(number, step.title)
+    return _environment().get_template("card.html").render(guide=guide.title, label=label, heading=heading,
+                                                           text=step.text)
 
 
 def write_guide_page(path: Path, record: GuideRecord) -> None:

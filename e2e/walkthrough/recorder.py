@@ -30,7 +30,7 @@ from e2e.runner import StepResult, describe, run_guide
 from e2e.secrets import register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
-from e2e.walkthrough.artifacts import step_caption
+from e2e.walkthrough.artifacts import step_caption, step_card
 
 VIDEO_SIZE = {"width": 1280, "height": 720}
 
@@ -128,9 +128,10 @@ class Recording:
 
 
 class Recorder:
-    def __init__(self, browser: Browser, settings: Settings, pace: Pace, folder: Path,
+    def __init__(self, browser: Browser, settings: Settings, pace: Pace, guide: Guide, folder: Path,
                  secrets: set[str], progress: Progress) -> None:
         self.browser = browser
+        self.guide = guide
         self.settings = settings
         self.pace = pace
         self.folder = folder
@@ -244,10 +245,21 @@ class Recorder:
     def picture(self, page: Page, step: StepState) -> str | None:
         relative = f"steps/{step.number:02d}-{step.entry.id}.png"
         (self.folder / "steps").mkdir(parents=True, exist_ok=True)
+        if page.url == "about:blank":  # a step done off-screen (having credentials at hand)
+            self._card_picture(step, self.folder / relative)
+            return relative
         with self._quiet(page):
             page.screenshot(path=self.folder / relative, mask=[page.get_by_label(CARD_NUMBER_LABEL)],
                             mask_color="#5b6573", animations="disabled", caret="hide")
         return relative
+
+    def _card_picture(self, step: StepState, path: Path) -> None:
+        card = self.browser.new_page(viewport=self.settings.viewport)
+        try:
+            card.set_content(step_card(self.guide, step.number, step.entry))
+            card.screenshot(path=path)
+        finally:
+            card.close()
 
     def before(self, number: int, entry: Entry) -> None:
         self.step = StepState(number, entry)
@@ -319,8 +331,9 @@ class Scene:
     progress: Progress
 
 
-def _start(scene: Scene) -> tuple[Recorder, FlowContext]:
-    recorder = Recorder(scene.browser, scene.settings, scene.pace, scene.folder, scene.secrets, scene.progress)
+def _start(guide: Guide, scene: Scene) -> tuple[Recorder, FlowContext]:
+    recorder = Recorder(scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets,
+                        scene.progress)
     page = recorder.open_context().new_page()
     recorder._record(page)
     ctx = FlowContext(page=page, sites=scene.sites, court=scene.court, mock=scene.mock,
@@ -347,7 +360,7 @@ def record_guide(guide: Guide, scene: Scene) -> Recording:
     """The guide's main path: walkthrough.webm/.mp4, a picture per step, chapter times."""
     started = time.perf_counter()
     scene.folder.mkdir(parents=True, exist_ok=True)
-    recorder, ctx = _start(scene)
+    recorder, ctx = _start(guide, scene)
     recording = Recording(guide, scene.court, None, [])
     total = len(guide.steps)
     recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
@@ -361,7 +374,7 @@ def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
     """A troubleshooting tip's scenario, from a fresh mock: tips/<tip-id>.webm/.mp4."""
     started = time.perf_counter()
     (scene.folder / "tips").mkdir(parents=True, exist_ok=True)
-    recorder, ctx = _start(scene)
+    recorder, ctx = _start(guide, scene)
     recording = Recording(guide, scene.court, tip, [])
     recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
     result = StepResult(tip.id, tip.title, "passed")

@@ -12,6 +12,7 @@ from e2e.walkthrough.artifacts import (
     GuideRecord,
     TipVideo,
     step_caption,
+    step_card,
     step_cues,
     vtt_timestamp,
     write_guide,
@@ -181,3 +182,9 @@ def test_index_links_every_guide_its_page_and_its_video(tmp_path):
     assert {"demo-guide/index.html", "demo-guide/walkthrough.mp4", "other-guide/index.html",
             "other-guide/walkthrough.mp4"} <= set(page.links)
     assert "Filing <fast> & easy" in "".join(page.text)
+
+
+def test_a_step_done_off_screen_gets_a_card_with_its_escaped_title_and_text():
+    card = step_card(GUIDE, 2, GUIDE.entry("sign-in"))
+    assert "Step 2" in card and "Sign in --&gt; now" in card and "Enter &#34;your&#34; name." in card
+    assert "Filing &lt;fast&gt; &amp; easy" in card
