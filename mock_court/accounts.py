@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from mock_court.db import transaction
-from mock_court.registration import normalize_activation_code, parse_date, password_error
+from mock_court.registration import normalize_activation_code, parse_date, password_pair_errors
 from mock_court.security import check_answer, check_secret, hash_secret
 
 NOT_ACTIVATED = "PACER User Not Activated. Select Activate Case Search Privileges to enter the activation code from your letter."
@@ -86,15 +86,9 @@ def answers_ok(account: sqlite3.Row, form) -> bool:
 def reset_password(db: sqlite3.Connection, account: sqlite3.Row, form) -> dict:
     """Set a new password under the registration rules: errors, or {} once saved."""
     password = form.get("password") or ""
-    confirm = form.get("confirm_password") or ""
-    errors = {}
-    problem = password_error(password, account["first_name"], account["last_name"], account["username"], account["email"])
-    if problem:
-        errors["password"] = problem
-    if not confirm:
-        errors["confirm_password"] = "Confirm New Password is required."
-    elif password and confirm != password:
-        errors["confirm_password"] = "Passwords do not match."
+    errors = password_pair_errors(password, form.get("confirm_password") or "", account["first_name"],
+                                  account["last_name"], account["username"], account["email"],
+                                  confirm_label="Confirm New Password")
     if not errors:
         with transaction(db):
             db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (hash_secret(password), account["id"]))

@@ -114,46 +114,39 @@ def account_information():
     wizard = reg.accept_account_information(wizard, data, reg.count_matches(get_db(), data))
     _save(wizard)
     if not wizard["continued"]:
-        return _render_step("account_information", wizard, data=data, duplicate=True)
+        return _render_step("account_information", wizard, data={**data, "confirm_email": data["email"]}, duplicate=True)
     return redirect(url_for("psc.user_information"))
+
+
+def _form_step(step: str, key: str, validate, next_step: str):
+    """Steps 2 and 3: show what the wizard holds for the step, or validate it, keep it, go on."""
+    wizard, elsewhere = _step_or_redirect(step)
+    if elsewhere:
+        return elsewhere
+    if request.method == "GET":
+        return _render_step(step, wizard, data={} if request.args.get("reset") else wizard.get(key, {}))
+    done = _common_action(step)
+    if done:
+        return done
+    data, errors = validate(wizard)
+    if errors:  # the templates never write back a password, an answer or a card number
+        return _render_step(step, wizard, data={**request.form, **data}, errors=errors)
+    _save({**wizard, key: data})
+    return redirect(url_for(f"psc.{next_step}"))
 
 
 @bp.route("/pscof/registration/user-information.jsf", methods=["GET", "POST"])
 def user_information():
     """Step 2, User Information: username, password, security questions."""
-    wizard, elsewhere = _step_or_redirect("user_information")
-    if elsewhere:
-        return elsewhere
-    if request.method == "GET":
-        data = {} if request.args.get("reset") else wizard.get("user", {})
-        return _render_step("user_information", wizard, data=data)
-    done = _common_action("user_information")
-    if done:
-        return done
-    data, errors = reg.validate_user_information(request.form, wizard["account"], get_db())
-    if errors:
-        return _render_step("user_information", wizard, data=data, errors=errors)
-    _save({**wizard, "user": data})
-    return redirect(url_for("psc.payment_information"))
+    return _form_step("user_information", "user", next_step="payment_information",
+                      validate=lambda wizard: reg.validate_user_information(request.form, wizard["account"], get_db()))
 
 
 @bp.route("/pscof/registration/payment-information.jsf", methods=["GET", "POST"])
 def payment_information():
     """Step 3, Payment Information: optional; blank means no card."""
-    wizard, elsewhere = _step_or_redirect("payment_information")
-    if elsewhere:
-        return elsewhere
-    if request.method == "GET":
-        data = {} if request.args.get("reset") else wizard.get("payment", {})
-        return _render_step("payment_information", wizard, data=data)
-    done = _common_action("payment_information")
-    if done:
-        return done
-    data, errors = reg.validate_payment_information(request.form, wizard["account"])
-    if errors:
-        return _render_step("payment_information", wizard, data={**request.form, **data}, errors=errors)
-    _save({**wizard, "payment": data})
-    return redirect(url_for("psc.policies"))
+    return _form_step("payment_information", "payment", next_step="policies",
+                      validate=lambda wizard: reg.validate_payment_information(request.form, wizard["account"]))
 
 
 @bp.route("/pscof/registration/policies.jsf", methods=["GET", "POST"])

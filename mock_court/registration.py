@@ -273,6 +273,20 @@ def password_error(password: str, first_name: str, last_name: str, username: str
     return next((PASSWORD_MESSAGES[key] for key, _text in PASSWORD_CRITERIA if not checks[key]), None)
 
 
+def password_pair_errors(password: str, confirm: str, first_name: str, last_name: str, username: str, email: str,
+                         confirm_label: str = "Confirm Password") -> dict[str, str]:
+    """A password and its confirmation: the messages for "password" and "confirm_password"."""
+    errors = {}
+    problem = password_error(password, first_name, last_name, username, email)
+    if problem:
+        errors["password"] = problem
+    if not confirm:
+        errors["confirm_password"] = f"{confirm_label} is required."
+    elif password and confirm != password:
+        errors["confirm_password"] = "Passwords do not match."
+    return errors
+
+
 def username_taken(db: sqlite3.Connection, username: str) -> bool:
     return db.execute("SELECT 1 FROM accounts WHERE lower(username) = lower(?)", (username,)).fetchone() is not None
 
@@ -293,13 +307,8 @@ def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tu
         errors["username"] = "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."
     elif username_taken(db, username):
         errors["username"] = "This username is already taken. Choose another."
-    problem = password_error(password, account["first_name"], account["last_name"], username, account["email"])
-    if problem:
-        errors["password"] = problem
-    if not confirm:
-        errors["confirm_password"] = "Confirm Password is required."
-    elif password and confirm != password:
-        errors["confirm_password"] = "Passwords do not match."
+    errors.update(password_pair_errors(password, confirm, account["first_name"], account["last_name"], username,
+                                       account["email"]))
     questions = {}
     for n in (1, 2):
         question, answer = _clean(form, f"question{n}"), _clean(form, f"answer{n}")
