@@ -19,18 +19,26 @@ RESET_SENT = ("If a CM/ECF account with that login exists at this court, instruc
 LOGIN_REQUIRED = "Enter your CM/ECF login."
 
 
-@bp.url_value_preprocessor
-def pick_court(endpoint, values):
-    court = load_courts().get(values.pop("court_id"))
-    if court is None:
-        abort(404, description="No such court.")
-    g.court = court
+def serve_per_court(blueprint: Blueprint) -> Blueprint:
+    """A blueprint under /<court_id>: g.court is that court's profile, an unknown id is a 404, and
+    url_for within a court's page keeps its court."""
+
+    @blueprint.url_value_preprocessor
+    def pick_court(endpoint, values):
+        court = load_courts().get(values.pop("court_id"))
+        if court is None:
+            abort(404, description="No such court.")
+        g.court = court
+
+    @blueprint.url_defaults
+    def keep_court(endpoint, values):
+        if "court_id" not in values and "court" in g:
+            values["court_id"] = g.court["id"]
+
+    return blueprint
 
 
-@bp.url_defaults
-def keep_court(endpoint, values):
-    if "court_id" not in values and "court" in g:
-        values["court_id"] = g.court["id"]
+serve_per_court(bp)
 
 
 def render(template: str, **context):

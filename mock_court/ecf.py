@@ -13,8 +13,8 @@ from functools import wraps
 
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, session, url_for
 
-from fixtures.courts import load_courts
 from mock_court import linking, menus
+from mock_court.court import serve_per_court
 from mock_court.login import sign_off
 from mock_court.signon import clear_session_cookies, current_account, request_token
 
@@ -32,18 +32,7 @@ MENU_PAGES = {
 }
 
 
-@bp.url_value_preprocessor
-def pick_court(endpoint, values):
-    court = load_courts().get(values.pop("court_id"))
-    if court is None:
-        abort(404, description="No such court.")
-    g.court = court
-
-
-@bp.url_defaults
-def keep_court(endpoint, values):
-    if "court_id" not in values and "court" in g:
-        values["court_id"] = g.court["id"]
+serve_per_court(bp)
 
 
 def query_key() -> str:
