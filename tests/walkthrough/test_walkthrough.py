@@ -187,3 +187,13 @@ def test_unknown_ids_are_refused_listing_the_known_ones(tmp_path, option, value,
     assert exit_code == 2
     assert value in output and all(k in output for k in known)
     assert not any(tmp_path.iterdir())
+
+
+def test_a_running_mock_must_be_in_test_mode(tmp_path):
+    from mock_court import create_app
+    from mock_court.server import LiveServer
+
+    with LiveServer(create_app({"TEST_MODE": False})) as server:
+        exit_code, output, _ = walk("--base-url", server.url, "--out", str(tmp_path))
+    assert exit_code == 1
+    assert server.url in output and "mock-court serve --test-mode" in output
