@@ -110,7 +110,6 @@ def test_two_matches_show_the_dialog_one_does_not(flow, persona):
     UserInformationPage(ctx.page).go_back()
     form = AccountInformationPage(ctx.page)
     form.date_of_birth.fill(persona["date_of_birth"])
-    form.confirm_email.fill(registration.registrant(ctx).email)
     form.captcha.check()
     form.go_next()
     expect(ExistingAccountDialog(ctx.page).dialog).to_be_visible()

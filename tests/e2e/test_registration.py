@@ -24,8 +24,6 @@ from fixtures.registrants import DECLINED_CARD_NUMBER, counties_of, new_registra
 
 MAD, MOEB = "pacer-registration-mad", "pacer-registration-moeb"
 GUIDES = (MAD, MOEB)
-# The step that fills Account Information, by guide.
-FORM_STEP = {MAD: "account-information", MOEB: "view-only-form"}
 
 
 def ids(guide_id: str, *entries: str) -> list[str]:
@@ -75,17 +73,6 @@ def test_guide_end_to_end_without_a_card(guide, ctx, mock):
     assert ctx.data["activated"] is False
     letters = mock.outbox(channel="mail", account_number=ctx.data["account_number"])
     assert len(letters) == 1 and "Activation Code:" in letters[0]["body"]
-
-
-@pytest.mark.covers(*ids(MOEB, "card-optional"))
-def test_without_a_card_the_last_screen_says_the_code_comes_by_mail(flow):
-    guide = load_guide(MOEB)
-    ctx = flow(guide.court)
-    ctx.data["card"] = None
-    registration.walk(ctx, guide)
-    done = ConfirmationPage(ctx.page)
-    expect(done.notice).to_contain_text("activation code will be sent to you by U.S. mail in 7-10 business days")
-    expect(done.section).not_to_contain_text("you can use PACER now")
 
 
 # ---- Account Information ---------------------------------------------------------------------
@@ -383,24 +370,14 @@ def test_back_keeps_what_was_entered(at_payment, ctx):
     form = AccountInformationPage(ctx.page)
     for name in ("first_name", "last_name", "date_of_birth", "address1", "city", "zip", "primary_phone", "email"):
         expect(getattr(form, name)).to_have_value(getattr(person, name))
+    expect(form.confirm_email).to_have_value(person.email)
     expect(form.state).to_have_value(person.state)
     expect(form.county).to_have_value(person.county)
     expect(form.user_type).to_have_value(person.user_type)
     # Forward again: what was entered on later steps is still there too.
-    form.confirm_email.fill(person.email)
     form.captcha.check()
     form.go_next()
     expect(user.username).to_have_value(person.username)
-
-
-@pytest.mark.xfail(strict=True, reason="mock: Back to Account Information leaves Confirm Email blank "
-                                       "(the wizard keeps email but drops confirm_email)")
-@pytest.mark.covers(*ids(MAD, "account-information"))
-@pytest.mark.parametrize("guide", [MAD], indirect=True)
-def test_back_keeps_the_confirmed_email(at_user_information, ctx):
-    at_user_information.go_back()
-    expect(AccountInformationPage(ctx.page).confirm_email).to_have_value(registration.registrant(ctx).email,
-                                                                         timeout=2000)
 
 
 # ---- The attorney with a CM/ECF account ------------------------------------------------------

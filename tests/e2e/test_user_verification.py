@@ -39,7 +39,6 @@ def test_next_without_verification_is_refused_at_the_field(form):
     form.go_next()
     expect(form.user_verification).to_have_accessible_description("User Verification is required.")
     expect(form.first_name).not_to_have_value("")
-    form.confirm_email.fill(form.email.input_value())
     form.captcha.check()
     expect(form.captcha.status).to_have_text(VERIFIED)
     passes(form)
@@ -73,7 +72,6 @@ def test_a_failed_verification_is_explained_and_can_be_done_again(form, mock):
     mock.set_captcha("pass")
     form.captcha.check()
     expect(form.captcha.status).to_have_text(VERIFIED)
-    form.confirm_email.fill(form.email.input_value())
     passes(form)
 
 
@@ -88,5 +86,4 @@ def test_an_expired_verification_is_explained_and_can_be_done_again(form, mock):
     mock.set_captcha("pass")
     form.captcha.check()
     expect(form.captcha.status).to_have_text(VERIFIED)
-    form.confirm_email.fill(form.email.input_value())
     passes(form)

@@ -42,10 +42,6 @@ class AccountInformationPage(WizardButtons):
     def open(self, sites: Sites, account_type: str = "pacer-case-search-only") -> None:
         self.page.goto(sites.psc(f"pscof/registration.jsf?accountType={account_type}"))
 
-    def required_label(self, label: str):
-        """The visible label of a field, e.g. to see its red asterisk."""
-        return self.page.locator("label").filter(has_text=label).first
-
     def fill_person(self, person: Registrant) -> None:
         """Name, date of birth and firm: everything before the address."""
         self.first_name.fill(person.first_name)
