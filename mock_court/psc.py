@@ -15,8 +15,9 @@ from mock_court import accounts, counties, recaptcha
 from mock_court import registration as reg
 from mock_court.db import get_db
 from mock_court.policies import SECTIONS as POLICY_SECTIONS, policies_pdf
-from mock_court.signon import (clear_session_cookies, current_account, end_session, request_token,
-                               set_session_cookies, start_session)
+from mock_court.login import sign_off
+from mock_court.signon import (clear_session_cookies, current_account, request_token, set_session_cookies,
+                               start_session)
 
 bp = Blueprint("psc", __name__, url_prefix="/psc")
 
@@ -251,7 +252,7 @@ def activate():
 
 @bp.post("/pscof/logout")
 def manage_logout():
-    end_session(request_token())
+    sign_off(request_token())
     flash("You have logged out of Manage My Account.")
     return clear_session_cookies(redirect(url_for("psc.manage_login")))
 

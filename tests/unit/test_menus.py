@@ -157,9 +157,13 @@ def test_the_confirmation_reload_of_a_stale_cache_filer_stays_stale(app):
     assert menu_labels(client.get(ecf_url("txwd", "LinkConfirm.pl"), headers={"Cache-Control": "no-cache"})) == FILER["district"]
 
 
-def test_the_central_logout_page_also_ends_a_stale_session(app):
+@pytest.mark.parametrize(("method", "logout"), [
+    ("get", "/login/csologin/logout.jsf"),
+    ("post", "/psc/pscof/logout"),
+])
+def test_every_logout_ends_a_stale_session(app, method, logout):
     client = linked_with_stale_menus(app, "stale-session-filer")
-    client.get("/login/csologin/logout.jsf")
+    getattr(client, method)(logout)
     assert menu_labels(sign_on_to_court(app.test_client(), "stale-session-filer", "txwd")) == FILER["district"]
 
 
