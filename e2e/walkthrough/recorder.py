@@ -147,6 +147,12 @@ class Recorder:
 
     # -- browser contexts and their screencasts --------------------------------------------
 
+    def start(self) -> Page:
+        """The first recorded page, in a context of its own."""
+        page = self.open_context().new_page()
+        self._record(page)   # at once, not when the page event comes
+        return page
+
     def open_context(self) -> BrowserContext:
         """A browser context like the harness's, whose pages are recorded."""
         context = self.browser.new_context(viewport=self.settings.viewport, accept_downloads=True)
@@ -292,11 +298,20 @@ class Recorder:
 
     # -- the end: one video --------------------------------------------------------------------
 
-    def finish(self, webm: Path) -> tuple[list[tuple[float, str]], float]:
-        """Stop every screencast, join the segments into `webm`; chapter times in the video."""
+    def close(self) -> None:
+        """Stop every screencast and close every context opened."""
         for context in self.contexts:
             with suppress(Error):
                 context.close()
+
+    def abandon(self) -> None:
+        self.close()
+        for segment in self.segments:
+            segment.path.unlink(missing_ok=True)
+
+    def finish(self, webm: Path) -> tuple[list[tuple[float, str]], float]:
+        """Stop every screencast, join the segments into `webm`; chapter times in the video."""
+        self.close()
         offsets, elapsed, parts = {}, 0.0, []
         try:
             for index, segment in enumerate(self.segments):
@@ -308,8 +323,7 @@ class Recorder:
                 raise video.VideoError("the screencast saved no video")
             video.join(parts, webm)
         finally:
-            for segment in self.segments:
-                segment.path.unlink(missing_ok=True)
+            self.abandon()
         chapters = [(offsets[index] + (moment - self.segments[index].started), text)
                     for index, moment, text in self.marks if index in offsets]
         return chapters, elapsed
@@ -331,16 +345,20 @@ class Scene:
     progress: Progress
 
 
-def _start(guide: Guide, scene: Scene) -> tuple[Recorder, FlowContext]:
+@contextmanager
+def recording_of(guide: Guide, scene: Scene) -> Iterator[tuple[Recorder, FlowContext]]:
+    """A recorder and the FlowContext it watches; nothing is left behind if recording breaks."""
     recorder = Recorder(scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets,
                         scene.progress)
-    page = recorder.open_context().new_page()
-    recorder._record(page)
-    ctx = FlowContext(page=page, sites=scene.sites, court=scene.court, mock=scene.mock,
-                      persona=scene.persona, illustrate=recorder.illustrate)
-    ctx.data["open_context"] = recorder.open_context
-    recorder.ctx = ctx
-    return recorder, ctx
+    try:
+        ctx = FlowContext(page=recorder.start(), sites=scene.sites, court=scene.court, mock=scene.mock,
+                          persona=scene.persona, illustrate=recorder.illustrate)
+        ctx.data["open_context"] = recorder.open_context
+        recorder.ctx = ctx
+        yield recorder, ctx
+    except BaseException:
+        recorder.abandon()
+        raise
 
 
 def _finish(recording: Recording, recorder: Recorder, webm: Path, started: float) -> Recording:
@@ -360,32 +378,32 @@ def record_guide(guide: Guide, scene: Scene) -> Recording:
     """The guide's main path: walkthrough.webm/.mp4, a picture per step, chapter times."""
     started = time.perf_counter()
     scene.folder.mkdir(parents=True, exist_ok=True)
-    recorder, ctx = _start(guide, scene)
     recording = Recording(guide, scene.court, None, [])
     total = len(guide.steps)
-    recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
-    recording.results = run_guide(guide, ctx, before=recorder.before,
-                                  after=lambda number, step, result: recorder.after(number, total, result))
-    recorder.hold(scene.pace.closing_ms)
-    return _finish(recording, recorder, scene.folder / "walkthrough.webm", started)
+    with recording_of(guide, scene) as (recorder, ctx):
+        recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
+        recording.results = run_guide(guide, ctx, before=recorder.before,
+                                      after=lambda number, step, result: recorder.after(number, total, result))
+        recorder.hold(scene.pace.closing_ms)
+        return _finish(recording, recorder, scene.folder / "walkthrough.webm", started)
 
 
 def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
     """A troubleshooting tip's scenario, from a fresh mock: tips/<tip-id>.webm/.mp4."""
     started = time.perf_counter()
     (scene.folder / "tips").mkdir(parents=True, exist_ok=True)
-    recorder, ctx = _start(guide, scene)
     recording = Recording(guide, scene.court, tip, [])
-    recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
     result = StepResult(tip.id, tip.title, "passed")
-    try:
-        resolve(tip.flow)(ctx)
-    except Exception as error:  # a failing tip is a result, as a failing step is
-        result.status, result.error = "failed", recorder.failure(describe(error))
-    result.duration_s = round(time.perf_counter() - started, 3)
-    recording.results = [result]
-    scene.progress("tip", result)
-    if result.status == "failed":
-        recorder.chapter("This tip did not complete", result.error)
-    recorder.hold(scene.pace.closing_ms)
-    return _finish(recording, recorder, scene.folder / "tips" / f"{tip.id}.webm", started)
+    with recording_of(guide, scene) as (recorder, ctx):
+        recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
+        try:
+            resolve(tip.flow)(ctx)
+        except Exception as error:  # a failing tip is a result, as a failing step is
+            result.status, result.error = "failed", recorder.failure(describe(error))
+        result.duration_s = round(time.perf_counter() - started, 3)
+        recording.results = [result]
+        scene.progress("tip", result)
+        if result.status == "failed":
+            recorder.chapter("This tip did not complete", result.error)
+        recorder.hold(scene.pace.closing_ms)
+        return _finish(recording, recorder, scene.folder / "tips" / f"{tip.id}.webm", started)
