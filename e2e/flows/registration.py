@@ -52,6 +52,7 @@ def open_registration_overview(ctx: FlowContext) -> None:
     overview = RegisterAccountPage(ctx.page)
     overview.open(ctx.sites)
     expect(overview.heading).to_be_visible()
+    ctx.illustrate(overview.left_panel)
     for name in ACCOUNT_TYPES:
         expect(overview.account_type(name)).to_be_visible()
         expect(overview.panel_link(name)).to_be_visible()
@@ -88,12 +89,8 @@ def start_registration(ctx: FlowContext) -> None:
 
 def choose_account_type(ctx: FlowContext) -> None:
     """MAD: select the account type that suits (PACER - Case Search Only) and go to its form."""
-    link = RegisterAccountPage(ctx.page).panel_link(CASE_SEARCH_ONLY)
-    ctx.illustrate(link)
-    link.click()
-    type_page = AccountTypePage(ctx.page)
-    expect(type_page.heading).to_have_text(CASE_SEARCH_ONLY)
-    type_page.start_registration()
+    choose_case_search_only(ctx)
+    AccountTypePage(ctx.page).start_registration()
     expect(AccountInformationPage(ctx.page).heading).to_have_text(FORM_HEADING)
 
 
