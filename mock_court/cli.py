@@ -66,21 +66,25 @@ def personas() -> None:
               help="Folder for the videos, subtitles, pictures, guide pages and reports.")
 @click.option("--pace", type=click.Choice(["human", "fast"]), default="human", show_default=True,
               help="human: time to read every card; fast: short videos, for checks.")
-@click.option("--base-url", metavar="URL", help="A running mock in test mode, instead of an embedded one.")
+@click.option("--base-url", metavar="URL",
+              help="A running mock in test mode (default: BASE_URL of playwright.config.py, else an embedded mock).")
 @click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
 def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None,
                 faults: dict) -> None:
     """Record captioned videos and illustrated guides of the court help guides."""
+    from e2e.config import load_settings
     from e2e.walkthrough.run import Walkthrough
 
     chosen = chosen_guides(guide_ids, court)
     require_video_tools()
+    settings = load_settings()
+    base_url = base_url or settings.base_url
     if base_url:
         faults = {**running_mock_faults(base_url), **faults}
         mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
     else:
         mocks, workers = embedded_mock, os.cpu_count() or 1
-    raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults).run(chosen, court))
+    raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults, settings).run(chosen, court))
 
 
 def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
