@@ -62,27 +62,17 @@ def test_the_picture_challenge_is_solved_after_a_wrong_try(form, mock):
 
 
 @pytest.mark.covers(*VERIFICATION)
-def test_a_failed_verification_is_explained_and_can_be_done_again(form, mock):
-    mock.set_captcha("fail")
+@pytest.mark.parametrize(("mode", "status", "message"), [
+    ("fail", FAILED, "User Verification failed. Please try again."),
+    ("expire", EXPIRED, EXPIRED),
+])
+def test_a_failed_or_expired_verification_is_explained_and_can_be_done_again(form, mock, mode, status, message):
+    mock.set_captcha(mode)
     form.captcha.check()
-    expect(form.captcha.status).to_have_text(FAILED)
+    expect(form.captcha.status).to_have_text(status)
     expect(form.captcha.checkbox).not_to_be_checked()
     form.go_next()
-    expect(form.user_verification).to_have_accessible_description("User Verification failed. Please try again.")
-    mock.set_captcha("pass")
-    form.captcha.check()
-    expect(form.captcha.status).to_have_text(VERIFIED)
-    passes(form)
-
-
-@pytest.mark.covers(*VERIFICATION)
-def test_an_expired_verification_is_explained_and_can_be_done_again(form, mock):
-    mock.set_captcha("expire")
-    form.captcha.check()
-    expect(form.captcha.status).to_have_text(EXPIRED)
-    expect(form.captcha.checkbox).not_to_be_checked()
-    form.go_next()
-    expect(form.user_verification).to_have_accessible_description(EXPIRED)
+    expect(form.user_verification).to_have_accessible_description(message)
     mock.set_captcha("pass")
     form.captcha.check()
     expect(form.captcha.status).to_have_text(VERIFIED)
