@@ -38,7 +38,6 @@ class SecurityQuestionsPage:
         self.page = page
         self.section = page.get_by_role("heading", name="Security Questions", level=2)
         self.message = page.get_by_role("alert")
-        self.answers = page.get_by_role("main").get_by_role("textbox")
         self.next_button = page.get_by_role("button", name="Next")
 
     def answer(self, question: str):

@@ -18,7 +18,6 @@ class PaymentPage(WizardButtons):
         self.page = page
         self.section = page.get_by_role("heading", name="Payment Information", level=2)
         self.optional_note = page.get_by_text("Providing a credit card is optional.")
-        self.instructions = self.optional_note.locator("xpath=ancestor::div[1]")
         card = page.get_by_role("group", name="Credit Card")
         self.card_holder = field(card, "Card Holder Name")
         self.card_type = field(card, "Card Type")
