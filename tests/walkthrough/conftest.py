@@ -34,7 +34,9 @@ def walkthrough(tmp_path_factory, request) -> WalkthroughRun:
     """`mock-court walkthrough --pace fast` of every guide, with the time it took."""
     out = tmp_path_factory.mktemp("walkthroughs")
     exit_code, output, seconds = walk("--out", str(out))
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter:
-        reporter.write_line(f"\nfast walkthrough of every guide: {seconds:.1f}s")
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter and capture:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\nfast walkthrough of every guide: {seconds:.1f}s")
     return WalkthroughRun(out, exit_code, output, seconds)
