@@ -52,6 +52,22 @@ def serve(host: str, port: int, database: str, faults: dict, test_mode: bool) ->
 
 
 @main.command()
+def guides() -> None:
+    """Print the guide catalogs as a Markdown table (the README's table of guides)."""
+    from e2e.catalog import load_guides
+
+    click.echo(guides_table(load_guides().values()))
+
+
+def guides_table(catalogs) -> str:
+    rows = ["| guide | court | steps | sub-steps, notes, branches, tips | title |", "|---|---|---|---|---|"]
+    for guide in catalogs:
+        others = len(guide.entries) - len(guide.steps)
+        rows.append(f"| `{guide.id}` | {guide.court} | {len(guide.steps)} | {others} | {guide.title} |")
+    return "\n".join(rows)
+
+
+@main.command()
 def personas() -> None:
     """Print the seeded personas as JSON (the same list as GET /_mock/personas)."""
     from fixtures.personas import build_personas

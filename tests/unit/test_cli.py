@@ -60,3 +60,9 @@ def test_serve_prints_its_url_and_answers_within_seconds(tmp_path):
         server.terminate()
         server.wait(timeout=5)
     assert (tmp_path / "court.db").exists()
+
+
+def test_readme_lists_every_guide_as_the_catalogs_say(pytestconfig):
+    printed = CliRunner().invoke(main, ["guides"]).output.strip()
+    assert printed.count("\n") >= 4
+    assert printed in (pytestconfig.rootpath / "README.md").read_text()
