@@ -20,10 +20,12 @@ def test_log_in(page, sites, personas):
 
 
 def test_traces_of_a_pytest_run_hold_no_typed_password(tmp_path, pytestconfig):
+    # A conftest, unlike a -p plugin, takes precedence over pytest-playwright's fixtures.
+    (tmp_path / "conftest.py").write_text("from tests.conftest import *  # noqa: F401,F403\n")
     (tmp_path / "test_probe.py").write_text(PROBE)
     results = tmp_path / "results"
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          "-c", str(pytestconfig.rootpath / "pyproject.toml"), "--rootdir", str(pytestconfig.rootpath),
          "--tracing", "on", "--output", str(results), str(tmp_path / "test_probe.py")],
         cwd=pytestconfig.rootpath, capture_output=True, text=True,
