@@ -217,3 +217,14 @@ def test_already_signed_on_goes_straight_to_the_court(client):
     log_in(client, "returning-user")
     response = client.get(LOGIN_PAGE + "?pscCourtId=MADC&appurl=/ecf/mad/cgi-bin/showpage.pl?16")
     assert response.headers["Location"] == "/ecf/mad/cgi-bin/showpage.pl?16"
+
+
+@pytest.mark.parametrize(("link", "target"), [
+    ("Forgot Password?", "/psc/pscof/forgotPassword.jsf"),
+    ("Forgot Username?", "/psc/pscof/forgotUsername.jsf"),
+    ("Need an Account?", "/pacer/register-account"),
+])
+def test_help_links_lead_to_their_pages(client, link, target):
+    page = client.get("/login/csologin/login.jsf").get_data(as_text=True)
+    assert f'<a href="{target}">{link}</a>' in page
+    assert client.get(target).status_code == 200
