@@ -5,10 +5,11 @@
   function $(id) { return document.getElementById(id); }
 
   // County appears once a State is chosen, filled with that state's counties.
+  // Each feature also catches up with what was done before this script ran (a slow page).
   var state = $("state");
   if (state && state.dataset.countiesUrl) {
-    state.addEventListener("change", function () {
-      var county = $(state.dataset.county);
+    var county = $(state.dataset.county);
+    var showCounties = function () {
       var row = $("row-" + state.dataset.county);
       county.length = 1;
       if (!state.value) { row.hidden = true; return; }
@@ -18,7 +19,9 @@
           (data.counties || []).forEach(function (name) { county.add(new Option(name, name)); });
           row.hidden = !county.options.length;
         });
-    });
+    };
+    state.addEventListener("change", showCounties);
+    if (state.value && county.options.length <= 1) showCounties();
   }
 
   // "Choose Date" opens the date picker where the browser can, else focuses the date input.
@@ -36,6 +39,7 @@
     input.addEventListener("focus", function () { note.hidden = false; if (update) update(); });
     input.addEventListener("input", function () { note.hidden = false; if (update) update(); });
     input.addEventListener("blur", function () { if (!(keep && input.value)) note.hidden = true; });
+    if (document.activeElement === input || (keep && input.value)) { note.hidden = false; if (update) update(); }
   }
   popup($("username"), $("username-note"));
 
@@ -67,10 +71,14 @@
   // "Use billing address" copies the Account Information address into the billing fields.
   var useBilling = $("use_billing_address");
   if (useBilling) {
-    useBilling.addEventListener("change", function () {
+    var copyAddress = function () {
       if (!useBilling.checked) return;
       var address = JSON.parse(useBilling.dataset.address || "{}");
       Object.keys(address).forEach(function (name) { var field = $(name); if (field) field.value = address[name] || ""; });
-    });
+    };
+    useBilling.addEventListener("change", copyAddress);
+    var typedFields = Object.keys(JSON.parse(useBilling.dataset.address || "{}")).map($)
+      .filter(function (field) { return field && field.tagName === "INPUT"; });
+    if (typedFields.every(function (field) { return !field.value; })) copyAddress();
   }
 })();
