@@ -47,4 +47,6 @@
   window.addEventListener("message", function (event) {
     if (event.source === parent && event.data && event.data.verified) verified();
   });
+
+  box.disabled = false;  // rendered disabled until this script can handle a click
 })();

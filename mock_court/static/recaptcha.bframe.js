@@ -6,7 +6,9 @@
   var error = document.getElementById("rc-challenge-error");
   var tiles = Array.prototype.slice.call(document.querySelectorAll("input[name=tile]"));
 
-  document.getElementById("rc-verify").addEventListener("click", function () {
+  var verifyButton = document.getElementById("rc-verify");
+  verifyButton.disabled = false;  // rendered disabled until this script can handle it
+  verifyButton.addEventListener("click", function () {
     var selected = tiles.filter(function (t) { return t.checked; }).map(function (t) { return t.value; });
     fetch(verifyUrl, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({selected: selected})})
       .then(function (r) { return r.json(); })

@@ -1,5 +1,6 @@
-"""On a slow connection a person may act before the form's script has run: the pop-up note,
-County and the billing address must catch up once it does."""
+"""On a slow connection a person may act before a page's script has run: the pop-up note,
+County and the billing address catch up once it does, and the captcha waits until it can
+answer a click."""
 
 from __future__ import annotations
 
@@ -11,23 +12,24 @@ from e2e.flows import registration
 from e2e.pages.psc.account_information import AccountInformationPage
 from e2e.pages.psc.payment import PaymentPage
 from e2e.pages.psc.user_information import UserInformationPage
+from e2e.pages.recaptcha import VERIFIED
 
 MAD = "pacer-registration-mad"
 
 
 @pytest.fixture
 def slow_script(page):
-    """Hold back the PSC form script on pages whose URL contains a marker, until released."""
+    """Hold back a script on pages whose URL contains a marker, until released."""
     held: list[Route] = []
 
-    def hold_on(marker: str) -> None:
+    def hold_on(marker: str, script: str = "psc.js") -> None:
         def handle(route: Route) -> None:
             if marker in (route.request.headers.get("referer") or ""):
                 held.append(route)
             else:
                 route.continue_()
 
-        page.route("**/static/psc.js", handle)
+        page.route(f"**/static/{script}", handle)
 
     def release() -> None:
         assert held, "the script was never requested"
@@ -77,3 +79,14 @@ def test_billing_address_is_copied_when_checked_before_the_script_ran(ctx, slow_
     form.use_billing_address.check()
     slow_script.release()
     expect(form.billing_city).to_have_value(registration.registrant(ctx).city)
+
+
+@pytest.mark.covers(f"{MAD}/user-verification")
+def test_captcha_checkbox_waits_for_its_script(page, sites, mock, slow_script):
+    slow_script("anchor", script="recaptcha.anchor.js")
+    form = AccountInformationPage(page)
+    page.goto(sites.psc("pscof/registration.jsf"), wait_until="commit")
+    expect(form.captcha.checkbox).to_be_disabled()
+    slow_script.release()
+    form.captcha.check()
+    expect(form.captcha.status).to_have_text(VERIFIED)

@@ -32,7 +32,7 @@ def test_api_js_builds_the_widget(client):
 
 def test_the_anchor_frame_holds_the_checkbox(client):
     text = client.get("/recaptcha/api2/anchor?k=key&id=0").get_data(as_text=True)
-    assert '<input type="checkbox" id="recaptcha-anchor">' in text
+    assert '<input type="checkbox" id="recaptcha-anchor" disabled>' in text  # until its script runs
     assert """<label for="recaptcha-anchor" id="recaptcha-anchor-label">I'm not a robot</label>""" in text
     assert 'role="alert"' in text
 
