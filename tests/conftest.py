@@ -130,11 +130,10 @@ def sites(base_url, settings):
 
 @pytest.fixture
 def flow(page, sites, mock, open_context):
-    """A FlowContext for a court: `flow("txwd", persona=...)`. A flow that restarts the
-    browser opens the new context with ctx.data["open_context"]."""
+    """A FlowContext for a court: `flow("txwd", persona=...)`."""
 
     def make(court: str, persona: dict | None = None) -> FlowContext:
         return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona,
-                           data={"open_context": open_context})
+                           open_context=open_context)
 
     return make

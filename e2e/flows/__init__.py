@@ -13,7 +13,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import BrowserContext, Locator, Page
 
 from e2e.mock_control import MockControl
 from e2e.sites import Sites
@@ -28,6 +28,9 @@ class FlowContext:
     persona: dict | None = None
     data: dict = field(default_factory=dict)   # what earlier steps chose or learned
     illustrate: Callable[[Locator], None] = lambda locator: None
+    # Opens the browser context of a restarted browser with the runner's settings (a tip
+    # restarts the browser); None: a plain context of the same browser.
+    open_context: Callable[[], BrowserContext] | None = None
 
 
 Flow = Callable[[FlowContext], None]

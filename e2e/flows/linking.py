@@ -212,8 +212,8 @@ def clear_data_close_browser_log_in(ctx: FlowContext) -> None:
 
 
 def restart_browser(ctx: FlowContext) -> None:
-    """Close the browser and open it again; ctx.data["open_context"] may make the new context."""
-    ctx.page = close_browser(ctx.page, ctx.data.get("open_context"))
+    """Close the browser and open it again, in a context opened by ctx.open_context."""
+    ctx.page = close_browser(ctx.page, ctx.open_context)
 
 
 TIP_ACTIONS = {

@@ -7,7 +7,7 @@ the step's key element (`ctx.illustrate`), else when the step ends. Pacing is th
 alone: chapter cards and highlights are held with the screencast's own page-side timers.
 
 A flow may close the browser and open it again (a troubleshooting tip does): every context
-opened through `ctx.data["open_context"]` is recorded too, one segment per context, and the
+opened through `ctx.open_context` is recorded too, one segment per context, and the
 segments are joined into one video at the end.
 """
 
@@ -352,8 +352,8 @@ def recording_of(guide: Guide, scene: Scene) -> Iterator[tuple[Recorder, FlowCon
                         scene.progress)
     try:
         ctx = FlowContext(page=recorder.start(), sites=scene.sites, court=scene.court, mock=scene.mock,
-                          persona=scene.persona, illustrate=recorder.illustrate)
-        ctx.data["open_context"] = recorder.open_context
+                          persona=scene.persona, illustrate=recorder.illustrate,
+                          open_context=recorder.open_context)
         recorder.ctx = ctx
         yield recorder, ctx
     except BaseException:
