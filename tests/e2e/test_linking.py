@@ -12,6 +12,7 @@ from e2e.pages.court import CourtHomePage, ForgotCredentialsPage
 from e2e.pages.ecf.ecf_login import EcfLoginPage
 from e2e.pages.ecf.link_account import LinkAccountForm, LinkVerifyPage
 from e2e.pages.ecf.menu_bar import MenuBar
+from e2e.pages.ecf.utilities import NEXTGEN_SECTION, YOUR_ACCOUNT_SECTION, UtilitiesPage
 from e2e.runner import run_guide
 
 GUIDE = "link-accounts-txwd"
@@ -131,6 +132,16 @@ def test_a_refused_or_cancelled_link_changes_nothing(flow, mock, personas, perso
     menu.choose("Reports")
     for name in ("Civil", "Criminal"):
         expect(menu.item(name)).to_have_count(1 if has_filing_menus else 0)
+
+
+@pytest.mark.covers(*ids("open-link-menu"))
+@pytest.mark.parametrize("section", [NEXTGEN_SECTION, YOUR_ACCOUNT_SECTION])
+def test_utilities_lists_the_linking_screen_in_both_sections(flow, personas, section):
+    ctx = flow("txwd", persona=personas["filer-txwd"])
+    linking.sign_on(ctx)
+    MenuBar(ctx.page).choose("Utilities")
+    UtilitiesPage(ctx.page).open_link_account(section)
+    expect(LinkAccountForm(ctx.page).ecf_login).to_be_visible()
 
 
 @pytest.mark.covers(*ids("enter-ecf-credentials"))

@@ -142,9 +142,12 @@ class TestUtilities:
         assert (f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>'
                 in section)
 
-    def test_the_link_item_appears_once(self, page):
-        _court, html = page
-        assert html.count(">Link a CM/ECF account to my PACER account</a>") == 1
+    @pytest.mark.parametrize("section", ["nextgen-items", "your-account"])
+    def test_both_sections_hold_the_link_item(self, page, section):
+        court, html = page
+        held = re.search(rf'<section aria-labelledby="{section}">(.*?)</section>', html, re.S).group(1)
+        assert (f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>'
+                in held)
 
     def test_every_utilities_link_works(self, page, client):
         court, html = page
