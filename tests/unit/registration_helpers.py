@@ -8,7 +8,7 @@ import json
 import re
 from datetime import date
 
-from fixtures.personas import SECURITY_QUESTIONS, build_personas
+from fixtures.personas import SECURITY_QUESTIONS
 
 PSC = "/psc/pscof"
 STEP1 = f"{PSC}/registration.jsf"
@@ -50,10 +50,6 @@ BILLING = {
     "billing_address1": "2 Engine Row", "billing_city": "Boston", "billing_state": "MA",
     "billing_zip": "02110", "billing_country": "United States of America",
 }
-
-
-def persona(persona_id: str) -> dict:
-    return next(p for p in build_personas() if p["id"] == persona_id)
 
 
 def captcha_token(app, lifetime_s: float | None = None) -> str:

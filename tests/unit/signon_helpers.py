@@ -12,6 +12,10 @@ JSON = {"Accept": "application/json"}
 
 
 @cache
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
 def personas() -> dict[str, dict]:
     return {p["id"]: p for p in build_personas()}
 

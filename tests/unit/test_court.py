@@ -8,13 +8,9 @@ import pytest
 
 from fixtures.courts import load_courts
 from mock_court.court import RESET_SENT
-from tests.unit.signon_helpers import persona
+from tests.unit.signon_helpers import persona, text
 
 COURTS = ("mad", "moeb", "txwd")
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("court", COURTS)

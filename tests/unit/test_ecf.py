@@ -10,15 +10,11 @@ import pytest
 
 from fixtures.courts import load_courts
 from tests.unit.signon_helpers import (ecf_url, link_accounts, log_in, menu_bar, menu_labels, persona,
-                                       sign_on_to_court)
+                                       sign_on_to_court, text)
 
 COURTS = ("mad", "moeb", "txwd")
 PACER_MENUS = ["Query", "Reports", "Utilities", "Help", "Log Out"]
 FILING = {"district": ["Civil", "Criminal"], "bankruptcy": ["Bankruptcy", "Adversary"]}
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def filer_menus(court: str) -> list[str]:

@@ -10,13 +10,9 @@ import pytest
 
 from mock_court import linking
 from tests.unit.signon_helpers import (ecf_url, enter_ecf_credentials, link_accounts, log_in, menu_labels,
-                                       persona, sign_on_to_court)
+                                       persona, sign_on_to_court, text)
 
 COURTS = ("mad", "moeb", "txwd")
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def state(app) -> tuple:

@@ -8,11 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from mock_court import cso, totp
-from tests.unit.signon_helpers import LOGIN_PAGE, acknowledge_redaction, log_in, persona, submit_login
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
+from tests.unit.signon_helpers import (LOGIN_PAGE, acknowledge_redaction, log_in, persona, submit_login,
+                                       text)
 
 
 def login_messages(response) -> str:

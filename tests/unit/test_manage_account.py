@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from mock_court import accounts
-from tests.unit.registration_helpers import (ACTIVATE, MANAGE, MANAGE_LOGIN, PASSWORD, USER, account_row, activation_code,
-                                             letters_for, manage_log_in, messages, page_text, persona, register)
+from tests.unit.registration_helpers import (ACTIVATE, MANAGE, MANAGE_LOGIN, PASSWORD, USER, account_row,
+                                             activation_code, letters_for, manage_log_in, messages, page_text,
+                                             register)
+from tests.unit.signon_helpers import persona
 
 
 def test_the_login_page(client):

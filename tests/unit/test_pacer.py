@@ -80,7 +80,7 @@ def test_find_a_case_asks_to_log_in_first(client):
     ("inactive-user", "PACER User Inactive"),
 ])
 def test_find_a_case_refuses_accounts_that_cannot_search(app, client, persona_id, refusal):
-    from tests.unit.registration_helpers import persona
+    from tests.unit.signon_helpers import persona
     from mock_court.db import get_db
     from mock_court.signon import SESSION_COOKIES, start_session
 
@@ -96,7 +96,8 @@ def test_find_a_case_refuses_accounts_that_cannot_search(app, client, persona_id
 
 
 def test_find_a_case_searches_for_an_active_account(app, client):
-    from tests.unit.registration_helpers import manage_log_in, persona
+    from tests.unit.registration_helpers import manage_log_in
+    from tests.unit.signon_helpers import persona
 
     p = persona("returning-user")
     manage_log_in(client, p["username"], p["password"])

@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from mock_court import registration as reg
-from tests.unit.registration_helpers import (ACCOUNT, ANSWERS, BILLING, CARD, CARD_NUMBER, DONE, PASSWORD, PRINTABLE,
-                                             STEP1, STEP2, STEP3, STEP4, USER, account_row, activation_code,
-                                             captcha_token, count_rows, database_dump, letters_for, messages,
-                                             page_text, persona, register, session_data, step1, step2, step3,
-                                             step4, through_step3)
+from tests.unit.registration_helpers import (ACCOUNT, ANSWERS, BILLING, CARD, CARD_NUMBER, DONE, PASSWORD,
+                                             PRINTABLE, STEP1, STEP2, STEP3, STEP4, USER, account_row,
+                                             activation_code, captcha_token, count_rows, database_dump,
+                                             letters_for, messages, page_text, register, session_data, step1,
+                                             step2, step3, step4, through_step3)
+from tests.unit.signon_helpers import persona
 
 THIS_YEAR = date.today().year
 
