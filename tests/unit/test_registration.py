@@ -523,12 +523,9 @@ def test_double_submit_makes_one_account(app, client):
 def test_a_username_taken_before_submit_sends_back_to_step2(app, client):
     through_step3(client, app)
     from mock_court.db import get_db, transaction
-    from mock_court.seed import insert_account
 
     with app.app_context():
         with transaction(get_db()) as db:
-            row = {c: None for c in ("account_number", "username", "password_hash", "account_type", "status", "upgraded",
-                                     "shared", "first_name", "last_name", "date_of_birth", "email", "user_type")}
             db.execute("INSERT INTO accounts (account_number, username, password_hash, account_type, status, first_name,"
                        " last_name, date_of_birth, email, user_type) VALUES ('999', ?, 'x', 't', 'active', 'a', 'b', 'c', 'd', 'e')",
                        (USER["username"],))
