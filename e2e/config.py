@@ -45,3 +45,13 @@ def load_settings(path: Path | None = None) -> Settings:
     known = {k: v for k, v in values.items() if k in Settings.__dataclass_fields__}
     defaults = Settings(**known)
     return Settings(**{name: _override(name, getattr(defaults, name)) for name in Settings.__dataclass_fields__})
+
+
+def playwright_option_defaults(settings: Settings, given: list[str]) -> dict:
+    """pytest-playwright options to take from the settings: those the command line does not name."""
+    wanted = {"browser": [settings.browser], "video": settings.video, "tracing": settings.tracing}
+
+    def named(option: str) -> bool:
+        return any(arg == f"--{option}" or arg.startswith(f"--{option}=") for arg in given)
+
+    return {option: value for option, value in wanted.items() if not named(option)}

@@ -8,13 +8,14 @@ browser found on this machine, the settings of playwright.config.py, a live mock
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
 from e2e.browsers import launch_options, use_project_browsers
-from e2e.config import load_settings
+from e2e.config import Settings, load_settings, playwright_option_defaults
 from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
 from e2e.secrets import scrub_trace, typed_in_this_process
@@ -22,10 +23,20 @@ from e2e.sites import Sites
 
 use_project_browsers()
 
+SETTINGS = pytest.StashKey[Settings]()
+
 
 def pytest_addoption(parser):
     parser.addoption("--covers-report", metavar="PATH",
                      help="After collection, write each test's covered catalog ids as JSON to PATH.")
+
+
+def pytest_configure(config):
+    """playwright.config.py's browser, video and trace policy, where the command line names none."""
+    config.stash[SETTINGS] = settings = load_settings()
+    given = [*config.invocation_params.args, *os.environ.get("PYTEST_ADDOPTS", "").split()]
+    for option, value in playwright_option_defaults(settings, given).items():
+        setattr(config.option, option, value)
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -57,8 +68,8 @@ def client(app):
 
 
 @pytest.fixture(scope="session")
-def settings():
-    return load_settings()
+def settings(pytestconfig):
+    return pytestconfig.stash[SETTINGS]
 
 
 @pytest.fixture(scope="session")
