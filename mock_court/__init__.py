@@ -1,11 +1,12 @@
-"""A Flask mock of the PACER and CM/ECF NextGen sites: one blueprint per real site."""
+"""A Flask mock of the PACER and CM/ECF NextGen sites: one package per real site (sites/), and
+the parts they share (core/): the store, seeding, hashing, the clock, faults, the control API."""
 
 from __future__ import annotations
 
 from flask import Flask, redirect, url_for
 
-from mock_court import db
-from mock_court.faults import answer_injected_500
+from mock_court.core import clock, control, store
+from mock_court.core.faults import answer_injected_500
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -15,14 +16,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=":memory:",
         TEST_MODE=False,
         FAULTS={},
+        FROZEN_AT=None,      # a datetime freezes the mock's clock (tests)
+        RANDOM_SEED=None,    # an int makes tokens and codes reproducible (tests)
     )
     if test_config:
         app.config.update(test_config)
 
-    db.init_app(app)
+    store.init_app(app)
+    clock.init_app(app)
     app.before_request(answer_injected_500)
 
-    from mock_court import control, court, ecf, login, pacer, psc, recaptcha
+    from mock_court.sites import court, ecf, login, pacer, psc, recaptcha
 
     for blueprint in (pacer.bp, psc.bp, recaptcha.bp, login.bp, court.bp, ecf.bp, control.bp):
         app.register_blueprint(blueprint)

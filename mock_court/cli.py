@@ -1,17 +1,17 @@
-"""The `mock-court` command: serve the mock, list personas, record walkthroughs."""
+"""The `mock-court` command: serve the mock and list its personas here; other commands come from
+the packages that register them under the entry-point group `mock_court.commands` (the
+client's `walkthrough` and `guides`, see pyproject.toml), so that the mock never imports them.
+"""
 
 from __future__ import annotations
 
 import json
-import logging
-import os
-from contextlib import contextmanager
-from pathlib import Path
+from importlib.metadata import EntryPoint, entry_points
 
 import click
 
 from mock_court import create_app
-from mock_court.faults import FaultSpecError, parse_spec
+from mock_court.core.faults import FaultSpecError, parse_spec
 
 
 class FaultSpec(click.ParamType):
@@ -24,7 +24,44 @@ class FaultSpec(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-@click.group()
+PLUGINS = "mock_court.commands"
+
+
+class PluginGroup(click.Group):
+    """Its own commands, then the plugins' commands, each imported only when asked for: a plugin
+    that fails to import (Playwright missing, say) breaks its own command, not the others."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *plugins()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        plugin = plugins().get(name)
+        if command is not None or plugin is None:
+            return command
+        try:
+            return plugin.load()
+        except ImportError as error:
+            return unavailable(plugin, error)
+
+
+def plugins() -> dict[str, EntryPoint]:
+    return {plugin.name: plugin for plugin in entry_points(group=PLUGINS)}
+
+
+def unavailable(plugin: EntryPoint, error: ImportError) -> click.Command:
+    """Stands in for a plugin's command that cannot be imported, saying why whatever it is given."""
+    reason = f"`mock-court {plugin.name}` is unavailable: {plugin.value} cannot be imported ({error})"
+
+    def fail(args: tuple[str, ...]) -> None:
+        raise click.ClickException(reason)
+
+    return click.Command(plugin.name, callback=fail, help=reason, short_help="unavailable (run it to see why)",
+                         params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)],
+                         context_settings={"ignore_unknown_options": True}, add_help_option=False)
+
+
+@click.group(cls=PluginGroup)
 def main() -> None:
     """A mock of the PACER and CM/ECF NextGen sites."""
 
@@ -52,108 +89,11 @@ def serve(host: str, port: int, database: str, faults: dict, test_mode: bool) ->
 
 
 @main.command()
-def guides() -> None:
-    """Print the guide catalogs as a Markdown table (the README's table of guides)."""
-    from e2e.catalog import load_guides
-
-    click.echo(guides_table(load_guides().values()))
-
-
-def guides_table(catalogs) -> str:
-    rows = ["| guide | court | steps | sub-steps, notes, branches, tips | title |", "|---|---|---|---|---|"]
-    for guide in catalogs:
-        others = len(guide.entries) - len(guide.steps)
-        rows.append(f"| `{guide.id}` | {guide.court} | {len(guide.steps)} | {others} | {guide.title} |")
-    return "\n".join(rows)
-
-
-@main.command()
 def personas() -> None:
     """Print the seeded personas as JSON (the same list as GET /_mock/personas)."""
     from fixtures.personas import build_personas
 
     click.echo(json.dumps(build_personas(), indent=2))
-
-
-@main.command()
-@click.option("--guide", "guide_ids", multiple=True, metavar="ID", help="A guide to record (repeatable); default: every guide.")
-@click.option("--court", metavar="ID", help="Record at this court instead of each guide's own.")
-@click.option("--out", default="walkthroughs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the videos, subtitles, pictures, guide pages and reports.")
-@click.option("--pace", type=click.Choice(["human", "fast"]), default="human", show_default=True,
-              help="human: time to read every card; fast: short videos, for checks.")
-@click.option("--base-url", metavar="URL",
-              help="A running mock in test mode (default: BASE_URL of playwright.config.py, else an embedded mock).")
-@click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
-def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None,
-                faults: dict) -> None:
-    """Record captioned videos and illustrated guides of the court help guides."""
-    from e2e.config import load_settings
-    from e2e.walkthrough.run import Walkthrough
-
-    chosen = chosen_guides(guide_ids, court)
-    require_video_tools()
-    settings = load_settings()
-    base_url = base_url or settings.base_url
-    if base_url:
-        faults = {**running_mock_faults(base_url), **faults}
-        mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
-    else:
-        mocks, workers = embedded_mock, os.cpu_count() or 1
-    raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults, settings).run(chosen, court))
-
-
-def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
-    """The guides asked for (every guide when none is), refusing unknown guide and court ids."""
-    from e2e.catalog import load_guides
-    from fixtures.courts import load_courts
-
-    guides = load_guides()
-    unknown = [g for g in guide_ids if g not in guides]
-    if unknown:
-        raise click.BadParameter(f"unknown guide {', '.join(unknown)}; known guides: {', '.join(guides)}",
-                                 param_hint="--guide")
-    if court is not None and court not in load_courts():
-        raise click.BadParameter(f"unknown court {court}; known courts: {', '.join(load_courts())}",
-                                 param_hint="--court")
-    return [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
-
-
-def require_video_tools() -> None:
-    from e2e.walkthrough.video import VideoError, tool
-
-    try:
-        tool("ffmpeg"), tool("ffprobe")
-    except VideoError as error:
-        raise click.ClickException(str(error))
-
-
-@contextmanager
-def embedded_mock():
-    """A fresh mock of its own for one recording, so that recordings side by side stay apart."""
-    from mock_court.server import LiveServer
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)   # progress lines, not request lines
-    with LiveServer(create_app({"TEST_MODE": True})) as server:
-        yield server.url
-
-
-@contextmanager
-def _given(base_url: str):
-    yield base_url
-
-
-def running_mock_faults(base_url: str) -> dict:
-    """The faults a running mock shows now; they are set again after every reset."""
-    from urllib.error import URLError
-
-    from e2e.mock_control import MockControl
-
-    try:
-        return MockControl(base_url).set_faults()
-    except URLError as error:
-        raise click.ClickException(
-            f"{base_url} does not answer the control API ({error}); start it with `mock-court serve --test-mode`")
 
 
 if __name__ == "__main__":

@@ -67,6 +67,12 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def clock(app):
+    """The app's clock: freeze or advance it instead of waiting."""
+    return app.extensions["mock_court.clock"]
+
+
 @pytest.fixture(scope="session")
 def settings(pytestconfig):
     return pytestconfig.stash[SETTINGS]
@@ -80,7 +86,7 @@ def base_url(request, settings):
         yield given
         return
     from mock_court import create_app
-    from mock_court.server import LiveServer
+    from mock_court.core.server import LiveServer
 
     with LiveServer(create_app({"TEST_MODE": True})) as server:
         yield server.url

@@ -43,7 +43,7 @@
   }
   popup($("username"), $("username-note"));
 
-  // The password criteria, the same as mock_court/registration.py's password_checks.
+  // The password criteria, the same as mock_court/sites/psc/forms.py's password_checks.
   var password = $("password");
   var note = $("password-note");
   if (password && note) {

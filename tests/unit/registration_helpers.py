@@ -53,7 +53,7 @@ BILLING = {
 
 
 def captcha_token(app, lifetime_s: float | None = None) -> str:
-    from mock_court import recaptcha
+    from mock_court.sites.recaptcha import models as recaptcha
 
     with app.test_request_context():
         return recaptcha.issue_token() if lifetime_s is None else recaptcha.issue_token(lifetime_s)
@@ -117,7 +117,7 @@ def page_text(response) -> str:
 
 
 def count_rows(app) -> dict[str, int]:
-    from mock_court.db import get_db
+    from mock_court.core.store import get_db
 
     with app.app_context():
         db = get_db()
@@ -126,7 +126,7 @@ def count_rows(app) -> dict[str, int]:
 
 
 def account_row(app, **where) -> dict | None:
-    from mock_court.db import get_db
+    from mock_court.core.store import get_db
 
     (column, value), = where.items()
     with app.app_context():
@@ -135,7 +135,7 @@ def account_row(app, **where) -> dict | None:
 
 
 def database_dump(app) -> str:
-    from mock_court.db import get_db
+    from mock_court.core.store import get_db
 
     with app.app_context():
         return "\n".join(get_db().iterdump())

@@ -1,16 +1,19 @@
-"""The `mock-court` command: serve, personas, fault specs."""
+"""The `mock-court` command: serve, personas, fault specs, and the commands other packages add."""
 
 import json
+import re
 import subprocess
 import sys
 import time
 import urllib.request
+from importlib.metadata import EntryPoint
 
 import pytest
 from click.testing import CliRunner
 
-from mock_court.cli import main
-from mock_court.faults import FaultSpecError, parse_spec
+from mock_court import cli
+from mock_court.cli import PLUGINS, main
+from mock_court.core.faults import FaultSpecError, parse_spec
 
 
 def test_personas_prints_the_same_list_as_the_control_api(client):
@@ -66,3 +69,26 @@ def test_readme_lists_every_guide_as_the_catalogs_say(pytestconfig):
     printed = CliRunner().invoke(main, ["guides"]).output.strip()
     assert printed.count("\n") >= 4
     assert printed in (pytestconfig.rootpath / "README.md").read_text()
+
+
+@pytest.mark.parametrize(("command", "help_text"), [
+    ("walkthrough", "Record captioned videos"),
+    ("guides", "Print the guide catalogs"),
+])
+def test_the_clients_commands_are_reachable_through_the_group(command, help_text):
+    assert re.search(rf"^  {command} ", CliRunner().invoke(main, ["--help"]).output, re.MULTILINE)
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert help_text in result.output
+
+
+def test_a_command_that_cannot_be_imported_fails_alone_saying_why(monkeypatch):
+    broken = EntryPoint("broken", "no_such_module:command", PLUGINS)
+    monkeypatch.setattr(cli, "entry_points", lambda group: [broken] if group == PLUGINS else [])
+
+    result = CliRunner().invoke(main, ["broken", "--guide", "x"])
+    assert result.exit_code == 1
+    assert "`mock-court broken` is unavailable: no_such_module:command cannot be imported" in result.output
+    assert "No module named 'no_such_module'" in result.output
+    assert "broken" in CliRunner().invoke(main, ["--help"]).output
+    assert CliRunner().invoke(main, ["personas"]).exit_code == 0

@@ -3,6 +3,7 @@ import runpy
 import pytest
 
 from e2e.browsers import PROJECT_ROOT
+from fixtures.courts import court_ids
 from mock_court import create_app
 from mock_court.sites import site_roots
 
@@ -19,7 +20,7 @@ def test_sites_lists_every_real_host_under_its_root(client):
     assert sites["pacer"] == "http://localhost/pacer"
     assert sites["psc"] == "http://localhost/psc"
     assert sites["login"] == "http://localhost/login"
-    for court in ("mad", "moeb", "txwd"):
+    for court in court_ids():
         assert sites[f"court:{court}"] == f"http://localhost/court/{court}"
         assert sites[f"ecf:{court}"] == f"http://localhost/ecf/{court}"
 
@@ -45,7 +46,7 @@ def test_personas_have_the_documented_fields(client):
 
 
 def test_reset_forgets_what_was_done(app, client):
-    from mock_court.db import get_db, transaction
+    from mock_court.core.store import get_db, transaction
 
     with app.app_context():
         with transaction(get_db()) as db:
@@ -58,7 +59,7 @@ def test_reset_forgets_what_was_done(app, client):
 
 def test_each_app_has_its_own_state():
     first, second = (create_app({"TESTING": True, "TEST_MODE": True}) for _ in range(2))
-    from mock_court.db import get_db, transaction
+    from mock_court.core.store import get_db, transaction
 
     with first.app_context():
         with transaction(get_db()) as db:

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from fixtures.courts import load_courts
-from mock_court.court import RESET_SENT
+from fixtures.courts import court_ids, load_courts
+from mock_court.sites.court.models import RESET_SENT
 from tests.unit.signon_helpers import persona, text
 
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 
 
 @pytest.mark.parametrize("court", COURTS)

@@ -7,10 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mock_court import cso, totp
+from fixtures.courts import court_ids
+from mock_court.sites.login import models as cso
+from mock_court.sites.login import totp
 from tests.unit.signon_helpers import API, JSON, api_login, ecf_url, menu_labels, persona
 
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 LOGOUT = "/login/services/cso-logout"
 
 
@@ -99,7 +101,7 @@ def test_client_code_is_accepted_and_kept_in_the_session(app, client):
     answer = api_login(client, "returning-user", clientCode="matter-9")
     assert answer["loginResult"] == "0"
     with app.app_context():
-        from mock_court.signon import session_for
+        from mock_court.sites.login.models import session_for
 
         assert session_for(answer["nextGenCSO"])["client_code"] == "matter-9"
 
@@ -116,8 +118,8 @@ class TestOneTimePasscode:
     WHEN = datetime(2026, 5, 4, 10, 30, tzinfo=timezone.utc)
 
     @pytest.fixture
-    def client(self, app):
-        app.config["CLOCK"] = lambda: self.WHEN
+    def client(self, app, clock):
+        clock.freeze(self.WHEN)
         return app.test_client()
 
     def code(self, when=None) -> str:
@@ -175,16 +177,15 @@ def test_missing_or_bad_fields_get_a_clear_error(client, body, message):
 
 class TestExpiry:
     @pytest.fixture
-    def clock(self, app):
-        now = {"at": datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)}
-        app.config["CLOCK"] = lambda: now["at"]
-        return now
+    def clock(self, clock):
+        clock.freeze(datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc))
+        return clock
 
     def test_a_token_expires_after_the_session_lifetime(self, app, clock):
         token = api_login(app.test_client(), "returning-user")["nextGenCSO"]
-        clock["at"] += timedelta(hours=7, minutes=59)
+        clock.advance(timedelta(hours=7, minutes=59))
         assert court_page(app.test_client(), "txwd", token).status_code == 200
-        clock["at"] += timedelta(minutes=1)
+        clock.advance(timedelta(minutes=1))
         response = court_page(app.test_client(), "txwd", token)
         assert response.status_code == 302
         assert "/login/csologin/login.jsf" in response.headers["Location"]
@@ -192,7 +193,7 @@ class TestExpiry:
     def test_the_lifetime_is_configurable(self, app, clock):
         app.config["CSO_SESSION_LIFETIME"] = timedelta(minutes=5)
         token = api_login(app.test_client(), "returning-user")["nextGenCSO"]
-        clock["at"] += timedelta(minutes=5)
+        clock.advance(timedelta(minutes=5))
         assert court_page(app.test_client(), "mad", token).status_code == 302
 
 

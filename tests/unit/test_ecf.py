@@ -8,11 +8,19 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from fixtures.courts import load_courts
-from tests.unit.signon_helpers import (ecf_url, link_accounts, log_in, menu_bar, menu_labels, persona,
-                                       sign_on_to_court, text)
+from fixtures.courts import court_ids, load_courts
+from tests.unit.signon_helpers import (
+    ecf_url,
+    link_accounts,
+    log_in,
+    menu_bar,
+    menu_labels,
+    persona,
+    sign_on_to_court,
+    text,
+)
 
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 PACER_MENUS = ["Query", "Reports", "Utilities", "Help", "Log Out"]
 FILING = {"district": ["Civil", "Criminal"], "bankruptcy": ["Bankruptcy", "Adversary"]}
 
@@ -189,7 +197,7 @@ def test_logout_ends_central_sign_on(app, client, court):
     assert "yuimenubaritem" not in text(page)
     assert client.get_cookie("NextGenCSO") is None and client.get_cookie("PacerSession") is None
     with app.app_context():
-        from mock_court.signon import session_for
+        from mock_court.sites.login.models import session_for
 
         assert session_for(token) is None
     for other in COURTS:

@@ -6,9 +6,18 @@ from datetime import date
 
 import pytest
 
-from mock_court import accounts
-from tests.unit.registration_helpers import (FORGOT_PASSWORD, FORGOT_QUESTIONS, FORGOT_RESET, FORGOT_USERNAME,
-                                             MANAGE, MANAGE_LOGIN, manage_log_in, messages, page_text)
+from mock_court.sites.psc import models as accounts
+from tests.unit.registration_helpers import (
+    FORGOT_PASSWORD,
+    FORGOT_QUESTIONS,
+    FORGOT_RESET,
+    FORGOT_USERNAME,
+    MANAGE,
+    MANAGE_LOGIN,
+    manage_log_in,
+    messages,
+    page_text,
+)
 from tests.unit.signon_helpers import persona
 
 NEW_PASSWORD = "Quarterly#Docket2026"

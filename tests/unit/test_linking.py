@@ -8,17 +8,26 @@ import re
 
 import pytest
 
-from mock_court import linking
-from tests.unit.signon_helpers import (ecf_url, enter_ecf_credentials, link_accounts, log_in, menu_labels,
-                                       persona, sign_on_to_court, text)
+from fixtures.courts import court_ids
+from mock_court.sites.ecf import models as linking
+from tests.unit.signon_helpers import (
+    ecf_url,
+    enter_ecf_credentials,
+    link_accounts,
+    log_in,
+    menu_labels,
+    persona,
+    sign_on_to_court,
+    text,
+)
 
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 
 
 def state(app) -> tuple:
     """Everything linking may change: CM/ECF accounts and the outbox."""
     with app.app_context():
-        from mock_court.db import get_db
+        from mock_court.core.store import get_db
 
         db = get_db()
         accounts = [tuple(r) for r in db.execute("SELECT id, pacer_account_id, linked_at, locked FROM ecf_accounts")]
@@ -95,7 +104,7 @@ class TestSuccess:
         client = app.test_client()
         sign_on_to_court(client, "returning-user", "txwd")
         with app.app_context():
-            from mock_court.db import get_db, transaction
+            from mock_court.core.store import get_db, transaction
 
             with transaction(get_db()) as db:
                 db.execute("UPDATE ecf_accounts SET pacer_account_id = (SELECT id FROM accounts WHERE username = ?)"
@@ -244,7 +253,7 @@ class TestSharedFirmAccount:
         assert message == linking.message("ecf-locked", "txwd")
         assert "locked" in message and "shared firm" in message
         with app.app_context():
-            from mock_court.db import get_db
+            from mock_court.core.store import get_db
 
             rows = {r["login"]: r for r in get_db().execute("SELECT * FROM ecf_accounts WHERE court = 'txwd'")}
         a = persona("firm-attorney-a")
@@ -262,7 +271,7 @@ class TestSharedFirmAccount:
     def test_an_unlocked_colleague_is_refused_by_the_shared_lockout(self, app, client):
         lock_out_firm_attorney_b(app)
         with app.app_context():
-            from mock_court.db import get_db, transaction
+            from mock_court.core.store import get_db, transaction
 
             with transaction(get_db()) as db:
                 db.execute("UPDATE ecf_accounts SET locked = 0, shared_pacer_account_id = NULL WHERE login = ?",

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mock_court import cso, totp
-from tests.unit.signon_helpers import (LOGIN_PAGE, acknowledge_redaction, log_in, persona, submit_login,
-                                       text)
+from mock_court.sites.login import models as cso
+from mock_court.sites.login import totp
+from tests.unit.signon_helpers import LOGIN_PAGE, acknowledge_redaction, log_in, persona, submit_login, text
 
 
 def login_messages(response) -> str:
@@ -98,7 +98,7 @@ def test_client_code_is_kept_in_the_session_and_cookie(app, client):
     log_in(client, "returning-user", client_code="matter-42")
     assert client.get_cookie("PacerClientCode").value == "matter-42"
     with app.app_context():
-        from mock_court.signon import session_for
+        from mock_court.sites.login.models import session_for
 
         assert session_for(client.get_cookie("NextGenCSO").value)["client_code"] == "matter-42"
 
@@ -161,7 +161,7 @@ def test_non_filer_goes_straight_on(client):
 def test_the_redaction_acknowledgement_is_recorded(app, client):
     log_in(client, "filer-mad")
     with app.app_context():
-        from mock_court.signon import session_for
+        from mock_court.sites.login.models import session_for
 
         assert session_for(client.get_cookie("NextGenCSO").value)["redaction_ack"] == 1
 
@@ -170,8 +170,8 @@ class TestMultiFactor:
     WHEN = datetime(2026, 3, 2, 15, 0, 0, tzinfo=timezone.utc)
 
     @pytest.fixture
-    def client(self, app):
-        app.config["CLOCK"] = lambda: self.WHEN
+    def client(self, app, clock):
+        clock.freeze(self.WHEN)
         return app.test_client()
 
     def start(self, client):
@@ -205,7 +205,7 @@ def test_logout_ends_the_session_and_says_so(app, client):
     assert "You have successfully logged out." in login_messages(response)
     assert not signed_on(client)
     with app.app_context():
-        from mock_court.signon import session_for
+        from mock_court.sites.login.models import session_for
 
         assert session_for(token) is None
 

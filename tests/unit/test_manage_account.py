@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from mock_court import accounts
-from tests.unit.registration_helpers import (ACTIVATE, MANAGE, MANAGE_LOGIN, PASSWORD, USER, account_row,
-                                             activation_code, letters_for, manage_log_in, messages, page_text,
-                                             register)
+from mock_court.sites.psc import models as accounts
+from tests.unit.registration_helpers import (
+    ACTIVATE,
+    MANAGE,
+    MANAGE_LOGIN,
+    PASSWORD,
+    USER,
+    account_row,
+    activation_code,
+    letters_for,
+    manage_log_in,
+    messages,
+    page_text,
+    register,
+)
 from tests.unit.signon_helpers import persona
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from mock_court.menus import MENU_COOKIE, menu_items
+from fixtures.courts import court_ids
+from mock_court.sites.ecf.models import MENU_COOKIE, menu_items
 from tests.unit.signon_helpers import ecf_url, link_accounts, menu_labels, sign_on_to_court
 
 PACER = ["Query", "Reports", "Utilities", "Help", "Log Out"]
@@ -42,7 +43,7 @@ def normal_refresh(client, court, path):
     return client.get(ecf_url(court, path), headers={"Cache-Control": "max-age=0"})
 
 
-@pytest.mark.parametrize("court", ["mad", "moeb", "txwd"])
+@pytest.mark.parametrize("court", court_ids())
 def test_the_confirmation_shows_the_old_menus_and_the_next_page_the_filing_menus(client, court):
     sign_on_to_court(client, f"filer-{court}", court)
     assert menu_labels(link_accounts(client, f"filer-{court}", court)) == PACER
@@ -171,6 +172,6 @@ def test_reset_forgets_the_menu_states(app):
     linked_with_stale_menus(app, "stale-cache-filer")
     app.test_client().post("/_mock/reset")
     with app.app_context():
-        from mock_court.db import get_db
+        from mock_court.core.store import get_db
 
         assert get_db().execute("SELECT COUNT(*) FROM menu_states").fetchone()[0] == 0

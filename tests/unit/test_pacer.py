@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mock_court.registration import ACCOUNT_TYPES
+from mock_court.sites.psc.forms import ACCOUNT_TYPES
 from tests.unit.registration_helpers import MANAGE, page_text
 
 
@@ -80,9 +80,9 @@ def test_find_a_case_asks_to_log_in_first(client):
     ("inactive-user", "PACER User Inactive"),
 ])
 def test_find_a_case_refuses_accounts_that_cannot_search(app, client, persona_id, refusal):
+    from mock_court.core.store import get_db
+    from mock_court.sites.login.models import SESSION_COOKIES, start_session
     from tests.unit.signon_helpers import persona
-    from mock_court.db import get_db
-    from mock_court.signon import SESSION_COOKIES, start_session
 
     with app.app_context():
         account_id = get_db().execute("SELECT id FROM accounts WHERE username = ?",

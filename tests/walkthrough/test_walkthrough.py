@@ -16,6 +16,7 @@ from e2e.mock_control import MockControl
 from e2e.secrets import typed_in_this_process
 from e2e.walkthrough.artifacts import step_caption
 from e2e.walkthrough.video import probe
+from fixtures.courts import court_ids
 from fixtures.registrants import new_registrant
 from tests.walkthrough.conftest import walk
 from tests.walkthrough.html_page import Page
@@ -158,7 +159,7 @@ REGISTRATION_FORM = "/psc/pscof/registration.jsf"
 def broken_mock():
     """A mock of its own whose registration form answers 500, set through the control API."""
     from mock_court import create_app
-    from mock_court.server import LiveServer
+    from mock_court.core.server import LiveServer
 
     app = create_app({"TEST_MODE": True})
     endpoint = next(rule.endpoint for rule in app.url_map.iter_rules() if rule.rule == REGISTRATION_FORM)
@@ -180,7 +181,7 @@ def test_a_broken_step_stops_its_guide_with_a_message_naming_it(broken_mock, tmp
 
 @pytest.mark.parametrize(("option", "value", "known"), [
     ("--guide", "no-such-guide", GUIDES),
-    ("--court", "zzz", ["mad", "moeb", "txwd"]),
+    ("--court", "zzz", court_ids()),
 ])
 def test_unknown_ids_are_refused_listing_the_known_ones(tmp_path, option, value, known):
     exit_code, output, _ = walk(option, value, "--out", str(tmp_path))
@@ -191,7 +192,7 @@ def test_unknown_ids_are_refused_listing_the_known_ones(tmp_path, option, value,
 
 def test_a_running_mock_must_be_in_test_mode(tmp_path):
     from mock_court import create_app
-    from mock_court.server import LiveServer
+    from mock_court.core.server import LiveServer
 
     with LiveServer(create_app({"TEST_MODE": False})) as server:
         exit_code, output, _ = walk("--base-url", server.url, "--out", str(tmp_path))

@@ -3,7 +3,8 @@
 Spoken the way real clients speak it (Juriscraper's PacerSession.login): a JSON request, and
 a JSON answer when the client accepts application/json, else XML. "0" is success (with a
 non-empty errorDescription it means logged in with a pending action); "13" is the real code for
-bad credentials. The other codes are the mock's own, kept in RESULT_CODES.
+bad credentials. The other codes are the mock's own, kept in RESULT_CODES. The rules are those
+of the login page, in models.py.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from xml.sax.saxutils import escape
 
 from flask import Response, jsonify, request
 
-from mock_court import cso
-from mock_court.login import bp, sign_off
-from mock_court.signon import request_token, session_for, start_session
+from mock_court.core.exceptions import Refused
+from mock_court.sites.login import models
+from mock_court.sites.login.views import bp
 
-# loginResult -> what it means; the errorDescription of each is below or in cso.MESSAGES.
+# loginResult -> what it means; the errorDescription of each is below or in models.MESSAGES.
 RESULT_CODES = {
     "0": "success (a non-empty errorDescription is a pending action)",
     "1": "malformed request",
@@ -28,7 +29,7 @@ RESULT_CODES = {
 INVALID = "Invalid username, password, or one-time passcode."
 CLIENT_CODE_PENDING = ("Pending action: a client code is required for this account. "
                        "Set a client code (PacerClientCode) before searching PACER.")
-REDACTION_REFUSED = cso.REDACTION_NOTICE + ' To log in, acknowledge it by sending "redactFlag": "1".'
+REDACTION_REFUSED = models.REDACTION_NOTICE + ' To log in, acknowledge it by sending "redactFlag": "1".'
 
 
 def answer(body: dict, status: int = 200, root: str = "CsoAuth") -> Response:
@@ -68,25 +69,24 @@ def cso_auth():
     if not login_id or not isinstance(password, str) or not password:
         return auth_answer("1", "Malformed request: loginId and password are required.", status=400)
     client_code = text_field(payload, "clientCode")
-    if len(client_code) > cso.CLIENT_CODE_MAX:
-        return auth_answer("1", f"Malformed request: clientCode must be {cso.CLIENT_CODE_MAX} characters or fewer.", status=400)
-
-    check = cso.check_credentials(login_id, password)
-    if check.problem == "invalid":
+    if len(client_code) > models.CLIENT_CODE_MAX:
+        return auth_answer("1", f"Malformed request: clientCode must be {models.CLIENT_CODE_MAX} characters or fewer.",
+                           status=400)
+    try:
+        account = models.check_credentials(login_id, password)
+        if models.needs_otp(account):
+            models.check_otp(account, text_field(payload, "otpCode"))
+        models.check_status(account)
+    except models.SignOnRefused as refused:
+        return auth_answer(refused.result_code, INVALID if refused.result_code == "13" else refused.message)
+    except Refused:  # a missing or wrong passcode: the API does not say which part was wrong
         return auth_answer("13", INVALID)
-    account = check.account
-    if cso.needs_otp(account) and not cso.otp_ok(account, text_field(payload, "otpCode")):
-        return auth_answer("13", INVALID)
-    if check.problem == "inactive":
-        return auth_answer("5", cso.MESSAGES["inactive"])
-    if check.problem == "not-activated":
-        return auth_answer("6", cso.MESSAGES["not-activated"])
     redacted = text_field(payload, "redactFlag") == "1"
-    if cso.is_filer(account) and not redacted:
+    if models.is_filer(account) and not redacted:
         return auth_answer("7", REDACTION_REFUSED)
 
-    token = start_session(account["id"], client_code or None, redaction_ack=redacted)
-    pending = CLIENT_CODE_PENDING if account["client_code_required"] and not client_code else ""
+    token = models.start_session(account["id"], client_code or None, redaction_ack=redacted)
+    pending = CLIENT_CODE_PENDING if models.client_code_pending(account, client_code) else ""
     return auth_answer("0", pending, token=token)
 
 
@@ -96,9 +96,8 @@ def cso_logout():
     if payload is None and request.get_data():
         return answer({"loginResult": "1", "errorDescription":
                        'Malformed request: send a JSON object such as {"nextGenCSO": "..."}.'}, 400, "CsoLogout")
-    token = text_field(payload or {}, "nextGenCSO") or request_token()
-    if not session_for(token):
+    token = text_field(payload or {}, "nextGenCSO") or models.request_token()
+    if not models.sign_off(token):
         return answer({"loginResult": "1", "errorDescription":
                        "No such session: the token is unknown, expired or already logged out."}, root="CsoLogout")
-    sign_off(token)
     return answer({"loginResult": "0"}, root="CsoLogout")

@@ -12,7 +12,7 @@ def hash_secret(value: str) -> str:
 
 
 def check_secret(hashed: str | None, value: str) -> bool:
-    return bool(hashed) and check_password_hash(hashed, value)
+    return hashed is not None and hashed != "" and check_password_hash(hashed, value)
 
 
 def hash_answer(answer: str) -> str:

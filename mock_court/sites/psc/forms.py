@@ -1,30 +1,23 @@
-"""The registration wizard's rules and state: what each step accepts, and the final Submit.
+"""The PACER Service Center's forms: what each registration step accepts, field by field.
 
-The wizard keeps what the user entered in the (signed) Flask session until the final Submit, so
-nothing is stored before it; secrets never go there in plain text: the password and security
-answers are hashed as soon as step 2 accepts them, and of a card only the type, holder, expiry
-and last four digits are kept. Submit writes the account (and the activation letter) in one
-transaction, keyed by the wizard's registration key so that a second Submit makes no second
-account.
-
-Each `validate_*` takes the submitted form and answers (data, errors): errors maps a field name
-to the message shown under that field. Messages are the mock's own wording where the real
-site's is not public (../shared/reference/real-sites.md).
+Pure rules, no state: each `validate_*` takes the submitted form and answers the cleaned data
+to keep, or raises InvalidForm with the message for each refused field. Messages are the mock's
+own wording where the real site's is not public (../shared/reference/real-sites.md). The state
+(the wizard, the accounts) is in models.py.
 """
 
 from __future__ import annotations
 
 import re
-import secrets
-import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from fixtures.personas import SECURITY_QUESTIONS  # the real list is not public; personas use the first two
-from mock_court import counties
-from mock_court import recaptcha
-from mock_court.db import transaction
-from mock_court.security import hash_answer, hash_secret
+from mock_court.core.clock import today
+from mock_court.core.exceptions import refuse_if
+from mock_court.core.hashing import hash_answer, hash_secret
+from mock_court.sites.psc import places
 
 ACCOUNT_TYPES = {
     "pacer-case-search-only": "PACER - Case Search Only",
@@ -90,10 +83,6 @@ NAME_PART_RE = re.compile(r"[^\W\d_]{3,}")
 ACCOUNT_NUMBER_START = 5000001  # numbers given by registration; personas have 41xxxxx
 
 
-def today() -> date:
-    return date.today()
-
-
 def _clean(form, name: str) -> str:
     return (form.get(name) or "").strip()
 
@@ -117,6 +106,7 @@ def parse_date(value: str) -> date | None:
     return None
 
 
+
 # ---- Step 1: Account Information -------------------------------------------------------------
 
 ACCOUNT_FIELDS = (
@@ -136,20 +126,13 @@ ACCOUNT_LABELS = {name: label for name, label, _required in ACCOUNT_FIELDS}
 CHOICES = {"prefix": PREFIXES, "generation": GENERATIONS, "suffix": SUFFIXES, "user_type": USER_TYPE_NAMES}
 
 
-VERIFICATION_MESSAGES = {
-    recaptcha.MISSING: "User Verification is required.",
-    recaptcha.EXPIRED: "Verification expired. Check the checkbox again.",
-    recaptcha.INVALID: "User Verification failed. Please try again.",
-}
-
-
-def validate_account_information(form, verification_error: str | None) -> tuple[dict, dict]:
-    """Step 1. `verification_error` is the captcha's message, or None when the user is verified."""
-    data = {name: _clean(form, name) for name, _label, _required in ACCOUNT_FIELDS}
-    data["country"] = data["country"] or counties.UNITED_STATES
+def validate_account_information(form, verification_error: str | None) -> dict:
+    """Step 1: the cleaned data, or InvalidForm. `verification_error` is the captcha's message, or None."""
+    data: dict[str, Any] = {name: _clean(form, name) for name, _label, _required in ACCOUNT_FIELDS}
+    data["country"] = data["country"] or places.UNITED_STATES
     data["cja_panel"] = bool(form.get("cja_panel"))
     errors: dict[str, str] = {}
-    us = data["country"] == counties.UNITED_STATES
+    us = data["country"] == places.UNITED_STATES
     for name, label, required in ACCOUNT_FIELDS:
         value = data[name]
         if not value:
@@ -170,12 +153,12 @@ def validate_account_information(form, verification_error: str | None) -> tuple[
             errors["date_of_birth"] = "Date of Birth cannot be in the future."
         else:
             data["date_of_birth"] = born.isoformat()
-    if "country" not in errors and data["country"] not in counties.countries():
+    if "country" not in errors and data["country"] not in places.countries():
         errors["country"] = "Select a Country from the list."
     if data["state"] and "state" not in errors:
-        if counties.state_name(data["state"]) is None:
+        if places.state_name(data["state"]) is None:
             errors["state"] = "Select a State from the list."
-        elif data["county"] and data["county"] not in counties.counties(data["state"]):
+        elif data["county"] and data["county"] not in places.counties(data["state"]):
             errors["county"] = "Select a County of the chosen State."
     if data["zip"] and us and "zip" not in errors and not US_ZIP_RE.match(data["zip"]):
         errors["zip"] = "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."
@@ -189,55 +172,10 @@ def validate_account_information(form, verification_error: str | None) -> tuple[
             errors["confirm_email"] = "Email addresses do not match."
     if verification_error:
         errors["user_verification"] = verification_error
+    refuse_if(errors, shown={"cja_panel": data["cja_panel"]})
     data.pop("confirm_email")
-    return data, errors
+    return data
 
-
-def count_matches(db: sqlite3.Connection, data: dict) -> int:
-    """The most personal items (name, date of birth, email) that one existing account shares."""
-    rows = db.execute(
-        "SELECT (lower(first_name) = lower(:first_name) AND lower(last_name) = lower(:last_name))"
-        " + (date_of_birth = :date_of_birth) + (lower(email) = lower(:email)) AS matches"
-        " FROM accounts ORDER BY matches DESC LIMIT 1",
-        data,
-    ).fetchone()
-    return rows["matches"] if rows else 0
-
-
-DUPLICATE_THRESHOLD = 2   # the "account may already exist" dialog
-INACTIVE_THRESHOLD = 3    # the new account is put on inactive status
-
-STEPS = ("account_information", "user_information", "payment_information", "policies")
-
-
-def new_wizard(account_type: str) -> dict:
-    return {"key": new_registration_key(), "type": account_type}
-
-
-def accept_account_information(wizard: dict, data: dict, matches: int) -> dict:
-    """Step 1 accepted. Later steps are kept unless the name or email they were checked against changed."""
-    before = wizard.get("account") or {}
-    personal = ("first_name", "last_name", "email")
-    kept = {k: v for k, v in wizard.items() if k in ("key", "type")}
-    if all(before.get(k) == data[k] for k in personal):
-        kept.update({k: v for k, v in wizard.items() if k in ("user", "payment")})
-    return {**kept, "account": data, "matches": matches, "continued": matches < DUPLICATE_THRESHOLD}
-
-
-def first_missing_step(wizard: dict | None) -> str | None:
-    """The first step the wizard still needs, or None when it is ready to Submit."""
-    if not wizard or "account" not in wizard or not wizard.get("continued"):
-        return "account_information"
-    if "user" not in wizard:
-        return "user_information"
-    if "payment" not in wizard:
-        return "payment_information"
-    return None
-
-
-def may_show(wizard: dict | None, step: str) -> bool:
-    missing = first_missing_step(wizard)
-    return missing is None or STEPS.index(step) <= STEPS.index(missing)
 
 
 # ---- Step 2: User Information ----------------------------------------------------------------
@@ -265,21 +203,21 @@ def password_checks(password: str, personal: set[str]) -> dict[str, bool]:
     }
 
 
-def password_error(password: str, first_name: str, last_name: str, username: str, email: str) -> str | None:
-    """The first unmet criterion's message, or None when the password is acceptable."""
+def password_errors(password: str, first_name: str, last_name: str, username: str, email: str) -> list[str]:
+    """The messages of the unmet criteria, in order; the first is the one shown."""
     if not password:
-        return "Password is required."
+        return ["Password is required."]
     checks = password_checks(password, name_parts(first_name, last_name, username, email))
-    return next((PASSWORD_MESSAGES[key] for key, _text in PASSWORD_CRITERIA if not checks[key]), None)
+    return [PASSWORD_MESSAGES[key] for key, _text in PASSWORD_CRITERIA if not checks[key]]
 
 
 def password_pair_errors(password: str, confirm: str, first_name: str, last_name: str, username: str, email: str,
                          confirm_label: str = "Confirm Password") -> dict[str, str]:
     """A password and its confirmation: the messages for "password" and "confirm_password"."""
     errors = {}
-    problem = password_error(password, first_name, last_name, username, email)
-    if problem:
-        errors["password"] = problem
+    problems = password_errors(password, first_name, last_name, username, email)
+    if problems:
+        errors["password"] = problems[0]
     if not confirm:
         errors["confirm_password"] = f"{confirm_label} is required."
     elif password and confirm != password:
@@ -287,12 +225,8 @@ def password_pair_errors(password: str, confirm: str, first_name: str, last_name
     return errors
 
 
-def username_taken(db: sqlite3.Connection, username: str) -> bool:
-    return db.execute("SELECT 1 FROM accounts WHERE lower(username) = lower(?)", (username,)).fetchone() is not None
-
-
-def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tuple[dict, dict]:
-    """Step 2. The data it answers holds hashes only: never the password or an answer."""
+def validate_user_information(form, account: dict, is_taken: Callable[[str], bool]) -> dict:
+    """Step 2: the data to keep, hashes only (never the password or an answer), or InvalidForm."""
     username = _clean(form, "username")
     password = form.get("password") or ""
     confirm = form.get("confirm_password") or ""
@@ -305,7 +239,7 @@ def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tu
         errors["username"] = f"Username must be at most {MAX_LENGTH} characters."
     elif not USERNAME_RE.match(username):
         errors["username"] = "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."
-    elif username_taken(db, username):
+    elif is_taken(username):
         errors["username"] = "This username is already taken. Choose another."
     errors.update(password_pair_errors(password, confirm, account["first_name"], account["last_name"], username,
                                        account["email"]))
@@ -323,17 +257,14 @@ def validate_user_information(form, account: dict, db: sqlite3.Connection) -> tu
         questions[n] = (question, answer)
     if questions[1][0] and questions[1][0] == questions[2][0] and "question2" not in errors:
         errors["question2"] = "Choose a question different from Security Question 1."
-    if errors:
-        return {"username": username, "question1": questions[1][0], "question2": questions[2][0]}, errors
+    refuse_if(errors, shown={"username": username, "question1": questions[1][0], "question2": questions[2][0]})
     return {
         "username": username,
         "password_hash": hash_secret(password),
         "question1": questions[1][0], "answer1_hash": hash_answer(questions[1][1]),
         "question2": questions[2][0], "answer2_hash": hash_answer(questions[2][1]),
-    }, {}
+    }
 
-
-# ---- Step 3: Payment Information (optional) --------------------------------------------------
 
 CARD_FIELDS = ("card_holder", "card_type", "card_number", "expiry_month", "expiry_year")
 BILLING_FIELDS = (
@@ -371,8 +302,8 @@ def copy_billing_address(account: dict) -> dict:
     }
 
 
-def validate_payment_information(form, account: dict) -> tuple[dict, dict]:
-    """Step 3. Blank card fields mean no card; with a card every card rule applies.
+def validate_payment_information(form, account: dict) -> dict:
+    """Step 3: the data to keep, or InvalidForm. Blank card fields mean no card; with a card every card rule applies.
 
     The data it answers keeps the card's type, holder, expiry and last four digits, never the number.
     """
@@ -382,7 +313,7 @@ def validate_payment_information(form, account: dict) -> tuple[dict, dict]:
     if form.get("use_billing_address"):
         billing = {name: billing[name] or value for name, value in copy_billing_address(account).items()}
     if not any(data.values()) and not number:
-        return {"card": False}, {}
+        return {"card": False}
     errors: dict[str, str] = {}
     if not data["card_holder"]:
         errors["card_holder"] = "Card Holder Name is required."
@@ -406,7 +337,7 @@ def validate_payment_information(form, account: dict) -> tuple[dict, dict]:
         errors["expiry"] = "Expiration Date is required."
     elif expiry < (today().year, today().month):
         errors["expiry"] = "The card has expired."
-    us = (billing["billing_country"] or counties.UNITED_STATES) == counties.UNITED_STATES
+    us = (billing["billing_country"] or places.UNITED_STATES) == places.UNITED_STATES
     for name, label, required in BILLING_FIELDS:
         if not billing[name] and (required or (name == "billing_state" and us)):
             errors[name] = f"{label} is required."
@@ -422,123 +353,12 @@ def validate_payment_information(form, account: dict) -> tuple[dict, dict]:
         "card_expiry": f"{expiry[1]:02d}/{expiry[0]}" if expiry else "",
         "expiry_month": data["expiry_month"], "expiry_year": data["expiry_year"], **billing,
     }
-    return kept, errors
+    refuse_if(errors, shown=kept)
+    return kept
 
 
-# ---- Step 4 and Submit -----------------------------------------------------------------------
 
 ACKNOWLEDGE_MESSAGE = "You must acknowledge the policies and procedures."
-
-
-def new_registration_key() -> str:
-    return secrets.token_urlsafe(16)
-
-
-def new_activation_code() -> str:
-    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
-    pick = lambda alphabet, n: "".join(secrets.choice(alphabet) for _ in range(n))  # noqa: E731
-    return f"{pick(letters, 4)}-{pick('0123456789', 4)}-{pick(letters, 4)}"
-
-
-def normalize_activation_code(code: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", code or "").upper()
-
-
-def hash_activation_code(code: str) -> str:
-    return hash_secret(normalize_activation_code(code))
-
-
-def activation_letter(account: dict, code: str) -> dict:
-    """The letter the PACER Service Center mails to a new account without a card: an outbox row."""
-    name = f"{account['first_name']} {account['last_name']}"
-    place = ", ".join(filter(None, (account.get("city"), f"{account.get('state') or ''} {account.get('zip') or ''}".strip())))
-    address = "\n".join(filter(None, (name, account.get("address1"), account.get("address2"), place)))
-    body = (
-        "PACER Service Center\nP.O. Box 780549, San Antonio, TX 78278\n\n"
-        f"{address}\n\nDear {name},\n\n"
-        "Thank you for registering for a PACER account. To activate your case search privileges,\n"
-        "log in to Manage My Account at pacer.psc.uscourts.gov, select Activate Case Search\n"
-        "Privileges, and enter the activation code below.\n\n"
-        f"Account Number: {account['account_number']}\n"
-        f"Username: {account['username']}\n"
-        f"Activation Code: {code}\n\n"
-        "If you need help, contact the PACER Service Center at (800) 676-6856 or pacer@psc.uscourts.gov.\n"
-    )
-    return {"channel": "mail", "recipient": address.replace("\n", ", "),
-            "account_number": account["account_number"], "subject": "Your PACER account activation code",
-            "body": body}
-
-
-def send_letter(db: sqlite3.Connection, letter: dict) -> None:
-    db.execute(
-        "INSERT INTO outbox (channel, recipient, account_number, subject, body)"
-        " VALUES (:channel, :recipient, :account_number, :subject, :body)", letter,
-    )
-
-
-class UsernameTaken(Exception):
-    """Someone took the username between step 2 and Submit."""
-
-
-@dataclass(frozen=True)
-class Registered:
-    account_number: str
-    account_type: str
-    status: str          # active | not-activated | inactive
-    username: str
-
-
-ACCOUNT_COLUMNS = (
-    "account_number", "username", "password_hash", "account_type", "status", "prefix", "first_name",
-    "middle_name", "last_name", "generation", "suffix", "date_of_birth", "firm", "unit", "address1",
-    "address2", "address3", "room", "city", "state", "county", "zip", "country", "primary_phone",
-    "alternate_phone", "text_phone", "fax", "email", "user_type", "cja_panel", "question1",
-    "answer1_hash", "question2", "answer2_hash", "card_type", "card_last4", "card_holder",
-    "card_expiry", "activation_code_hash", "registration_key",
-)
-
-
-def _registered(row: sqlite3.Row) -> Registered:
-    return Registered(row["account_number"], row["account_type"], row["status"], row["username"])
-
-
-def submit(db: sqlite3.Connection, wizard: dict) -> Registered:
-    """Create the account, and its activation letter when it has no card: one transaction.
-
-    Submitting the same wizard again (a double click, Back then Submit) answers the account
-    the first Submit made.
-    """
-    with transaction(db):
-        done = db.execute("SELECT * FROM accounts WHERE registration_key = ?", (wizard["key"],)).fetchone()
-        if done is not None:
-            return _registered(done)
-        user, payment = wizard["user"], wizard["payment"]
-        if username_taken(db, user["username"]):
-            raise UsernameTaken(user["username"])
-        number = db.execute(
-            "SELECT MAX(CAST(account_number AS INTEGER)) + 1 FROM accounts"
-            " WHERE CAST(account_number AS INTEGER) >= ?", (ACCOUNT_NUMBER_START,),
-        ).fetchone()[0] or ACCOUNT_NUMBER_START
-        if wizard.get("matches", 0) >= INACTIVE_THRESHOLD:
-            status = "inactive"
-        else:
-            status = "active" if payment["card"] else "not-activated"
-        code = new_activation_code() if status == "not-activated" else None
-        row = {column: None for column in ACCOUNT_COLUMNS}
-        row.update({k: v or None for k, v in wizard["account"].items() if k in row})
-        row.update({k: v for k, v in user.items() if k in row})
-        if payment["card"]:
-            row.update({k: payment[k] for k in ("card_type", "card_last4", "card_holder", "card_expiry")})
-        row.update(
-            account_number=str(number), account_type=wizard["type"], status=status,
-            cja_panel=int(bool(wizard["account"].get("cja_panel"))), registration_key=wizard["key"],
-            activation_code_hash=hash_activation_code(code) if code else None,
-        )
-        columns = ", ".join(ACCOUNT_COLUMNS)
-        db.execute(f"INSERT INTO accounts ({columns}) VALUES ({', '.join(':' + c for c in ACCOUNT_COLUMNS)})", row)
-        if code:
-            send_letter(db, activation_letter(row, code))
-        return Registered(str(number), wizard["type"], status, user["username"])
 
 
 def recommend_type(answers: dict) -> str:

@@ -1,20 +1,22 @@
-"""Turn the personas into accounts: the state every reset returns to."""
+"""Turn the personas into accounts: the state every reset returns to.
+
+Seeded rows carry a fixed moment (SEEDED_AT), never today's date, so a seed is the same on
+every run.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 
 from fixtures.personas import SECURITY_QUESTIONS, SHARED_FIRM_ACCOUNT, build_personas
-from mock_court.registration import activation_letter, hash_activation_code, send_letter
-from mock_court.security import hash_answer, hash_secret
+from mock_court.core.accounts import insert_account
+from mock_court.core.outbox import send
+from mock_court.core.clock import stamp
+from mock_court.core.hashing import hash_answer, hash_secret
+from mock_court.sites.psc.models import activation_letter, hash_activation_code
 
-ACCOUNT_COLUMNS = (
-    "account_number", "username", "password_hash", "account_type", "status", "upgraded",
-    "shared", "first_name", "last_name", "date_of_birth", "email", "user_type", "firm",
-    "address1", "city", "state", "zip", "country", "primary_phone", "question1",
-    "answer1_hash", "question2", "answer2_hash", "client_code_required", "otp_secret", "problem",
-    "activation_code_hash",
-)
+SEEDED_AT = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 
 
 def account_row(persona: dict) -> dict:
@@ -47,13 +49,8 @@ def account_row(persona: dict) -> dict:
         "otp_secret": persona["otp_secret"],
         "problem": persona["problem"],
         "activation_code_hash": hash_activation_code(persona["activation_code"]) if "activation_code" in persona else None,
+        "created_at": stamp(SEEDED_AT),
     }
-
-
-def insert_account(db: sqlite3.Connection, row: dict) -> int:
-    columns = ", ".join(ACCOUNT_COLUMNS)
-    marks = ", ".join(f":{c}" for c in ACCOUNT_COLUMNS)
-    return db.execute(f"INSERT INTO accounts ({columns}) VALUES ({marks})", row).lastrowid
 
 
 def seed_personas(db: sqlite3.Connection) -> None:
@@ -66,7 +63,7 @@ def seed_personas(db: sqlite3.Connection) -> None:
                 row.update(first_name="Firm", last_name="Account", email=f"office@{owner}.example")
             account_ids[owner] = insert_account(db, row)
             if "activation_code" in persona:  # awaiting activation: the letter is in the mail
-                send_letter(db, activation_letter(row, persona["activation_code"]))
+                send(db, **activation_letter(row, persona["activation_code"]), at=SEEDED_AT)
         if "ecf_court" in persona:
             db.execute(
                 "INSERT INTO ecf_accounts (court, login, password_hash, name, email,"
@@ -75,7 +72,7 @@ def seed_personas(db: sqlite3.Connection) -> None:
                     persona["ecf_court"], persona["ecf_login"], hash_secret(persona["ecf_password"]),
                     f"{persona['first_name']} {persona['last_name']}", persona["email"],
                     account_ids[owner] if persona["linked"] else None,
-                    "2026-01-05 09:00:00" if persona["linked"] else None,
+                    stamp(SEEDED_AT) if persona["linked"] else None,
                     account_ids[owner] if persona["shared"] else None,
                 ),
             )

@@ -1,43 +1,45 @@
 """Blueprint "psc": pacer.psc.uscourts.gov, the PACER Service Center.
 
 Registration (/pscof/registration.jsf and the steps after it), the Registration Wizard, Manage
-My Account (/pscof/login.xhtml), Forgot Password and Forgot Username. Views validate, then
-redirect or render again; the rules live in mock_court.registration and mock_court.accounts.
-The wizard's state lives in the session until the final Submit (see mock_court.registration).
+My Account (/pscof/login.xhtml), Forgot Password and Forgot Username. Views call the model, then
+redirect, or render again with each refusal's message beside its field; the input rules live in
+forms.py and the state in models.py. The wizard's state lives in the session until the final
+Submit (see models.py).
 """
 
 from __future__ import annotations
 
-from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_template, request,
-                   session, url_for)
+from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, session, url_for
 
-from mock_court import accounts, counties, recaptcha
-from mock_court import registration as reg
-from mock_court.db import get_db
-from mock_court.policies import SECTIONS as POLICY_SECTIONS, policies_pdf
-from mock_court.login import sign_off
-from mock_court.signon import (clear_session_cookies, current_account, request_token, set_session_cookies,
-                               start_session)
+from mock_court.core.clock import today
+from mock_court.core.exceptions import InvalidForm, Refused
+from mock_court.sites.login.models import (clear_session_cookies, current_account, request_token,
+                                           set_session_cookies, sign_off, start_session)
+from mock_court.sites.psc import forms, models, places
+from mock_court.sites.psc.policies import SECTIONS as POLICY_SECTIONS, policies_pdf
+from mock_court.sites.recaptcha.models import SITE_KEY
 
 bp = Blueprint("psc", __name__, url_prefix="/psc")
 
 WIZARD = "registration"      # session key of the wizard in progress
 REGISTERED = "registered"    # session key of the account number the last Submit made
+FORGOT = "forgot_password"   # session key: {"account_id": ..., "verified": bool}
 
 
 @bp.context_processor
 def form_options() -> dict:
-    """The choices of the PSC forms, from mock_court.registration and mock_court.counties."""
+    """The choices of the PSC forms, from forms.py and places.py."""
     return {
-        "prefixes": reg.PREFIXES, "generations": reg.GENERATIONS, "suffixes": reg.SUFFIXES,
-        "states": counties.states(), "counties_of": counties.counties, "countries": counties.countries(),
-        "default_country": counties.UNITED_STATES, "user_types": reg.USER_TYPES,
-        "security_questions": reg.SECURITY_QUESTIONS, "card_types": reg.CARD_TYPES,
-        "password_criteria": reg.PASSWORD_CRITERIA, "site_key": recaptcha.SITE_KEY,
-        "today": reg.today().isoformat(), "policy_sections": POLICY_SECTIONS,
-        "expiry_years": range(reg.today().year, reg.today().year + 11),
-        "name_parts": lambda account: sorted(reg.name_parts(account["first_name"], account["last_name"], account["email"])),
-        "billing_copy_of": reg.copy_billing_address,
+        "prefixes": forms.PREFIXES, "generations": forms.GENERATIONS, "suffixes": forms.SUFFIXES,
+        "states": places.states(), "counties_of": places.counties, "countries": places.countries(),
+        "default_country": places.UNITED_STATES, "user_types": forms.USER_TYPES,
+        "security_questions": forms.SECURITY_QUESTIONS, "card_types": forms.CARD_TYPES,
+        "password_criteria": forms.PASSWORD_CRITERIA, "site_key": SITE_KEY,
+        "today": today().isoformat(), "policy_sections": POLICY_SECTIONS,
+        "expiry_years": range(today().year, today().year + 11),
+        "name_parts": lambda account: sorted(forms.name_parts(account["first_name"], account["last_name"],
+                                                              account["email"])),
+        "billing_copy_of": forms.copy_billing_address,
     }
 
 
@@ -49,12 +51,12 @@ def _save(wizard: dict) -> None:
     session[WIZARD] = wizard
 
 
-def _step_or_redirect(step: str):
-    """The wizard, or a redirect to the first step it still needs."""
+def _wizard_at(step: str) -> dict:
+    """The wizard, if it may show this step; else the browser goes to the first step it still needs."""
     wizard = _wizard()
-    if not reg.may_show(wizard, step):
-        return None, redirect(url_for(f"psc.{reg.first_missing_step(wizard)}"))
-    return wizard, None
+    if wizard is None or not models.may_show(wizard, step):
+        abort(redirect(url_for(f"psc.{models.first_missing_step(wizard)}")))
+    return wizard
 
 
 def _common_action(step: str):
@@ -65,7 +67,7 @@ def _common_action(step: str):
         flash("Your registration was canceled. Nothing was saved.")
         return redirect(url_for("pacer.register_account"))
     if action == "back":
-        return redirect(url_for(f"psc.{reg.STEPS[max(reg.STEPS.index(step) - 1, 0)]}"))
+        return redirect(url_for(f"psc.{models.STEPS[max(models.STEPS.index(step) - 1, 0)]}"))
     if action == "reset":
         return redirect(url_for(f"psc.{step}", reset=1))
     return None
@@ -73,8 +75,8 @@ def _common_action(step: str):
 
 def _render_step(step: str, wizard: dict, **context):
     return render_template(
-        f"psc/{step}.html", step=step, steps=reg.STEPS, wizard=wizard,
-        type_name=reg.ACCOUNT_TYPES[wizard["type"]], errors=context.pop("errors", {}), **context,
+        f"psc/{step}.html", step=step, steps=models.STEPS, wizard=wizard,
+        type_name=forms.ACCOUNT_TYPES[wizard["type"]], errors=context.pop("errors", {}), **context,
     )
 
 
@@ -82,20 +84,20 @@ def _render_step(step: str, wizard: dict, **context):
 def counties_of_state():
     """The County list for a State, as JSON: what the form fetches when a State is chosen."""
     state = request.args.get("state", "")
-    if counties.state_name(state) is None:
+    if places.state_name(state) is None:
         return jsonify(error=f"unknown state '{state}'"), 404
-    return jsonify(state=state, counties=list(counties.counties(state)))
+    return jsonify(state=state, counties=list(places.counties(state)))
 
 
 @bp.route("/pscof/registration.jsf", methods=["GET", "POST"])
 def account_information():
     """Step 1, Account Information. GET ?accountType=<account type> starts a registration of that type."""
     wanted = request.args.get("accountType")
-    if wanted is not None and wanted not in reg.ACCOUNT_TYPES:
+    if wanted is not None and wanted not in forms.ACCOUNT_TYPES:
         abort(404)
     wizard = _wizard()
     if wizard is None or (wanted and wanted != wizard["type"]):
-        wizard = reg.new_wizard(wanted or reg.DEFAULT_TYPE)
+        wizard = models.new_wizard(wanted or forms.DEFAULT_TYPE)
         _save(wizard)
     if request.method == "GET":
         account = {} if request.args.get("reset") else wizard.get("account", {})
@@ -106,32 +108,30 @@ def account_information():
     if request.form.get("action") == "continue" and "account" in wizard:
         _save({**wizard, "continued": True})
         return redirect(url_for("psc.user_information"))
-    verification = recaptcha.verify(request.form.get("g-recaptcha-response"))
-    data, errors = reg.validate_account_information(
-        request.form, None if verification.success else reg.VERIFICATION_MESSAGES[verification.error])
-    if errors:
-        return _render_step("account_information", wizard, data={**request.form, "cja_panel": data["cja_panel"]},
-                            errors=errors)
-    wizard = reg.accept_account_information(wizard, data, reg.count_matches(get_db(), data))
+    try:
+        wizard = models.accept_account_information(wizard, request.form)
+    except InvalidForm as invalid:
+        return _render_step("account_information", wizard, data={**request.form, **invalid.shown},
+                            errors=invalid.errors)
     _save(wizard)
     if not wizard["continued"]:
+        data = wizard["account"]
         return _render_step("account_information", wizard, data={**data, "confirm_email": data["email"]}, duplicate=True)
     return redirect(url_for("psc.user_information"))
 
 
-def _form_step(step: str, key: str, validate, next_step: str):
-    """Steps 2 and 3: show what the wizard holds for the step, or validate it, keep it, go on."""
-    wizard, elsewhere = _step_or_redirect(step)
-    if elsewhere:
-        return elsewhere
+def _form_step(step: str, key: str, accept, next_step: str):
+    """Steps 2 and 3: show what the wizard holds for the step, or accept it, keep it, go on."""
+    wizard = _wizard_at(step)
     if request.method == "GET":
         return _render_step(step, wizard, data={} if request.args.get("reset") else wizard.get(key, {}))
     done = _common_action(step)
     if done:
         return done
-    data, errors = validate(wizard)
-    if errors:  # the templates never write back a password, an answer or a card number
-        return _render_step(step, wizard, data={**request.form, **data}, errors=errors)
+    try:
+        data = accept(wizard, request.form)
+    except InvalidForm as invalid:  # the templates never write back a password, an answer or a card number
+        return _render_step(step, wizard, data={**request.form, **invalid.shown}, errors=invalid.errors)
     _save({**wizard, key: data})
     return redirect(url_for(f"psc.{next_step}"))
 
@@ -139,15 +139,13 @@ def _form_step(step: str, key: str, validate, next_step: str):
 @bp.route("/pscof/registration/user-information.jsf", methods=["GET", "POST"])
 def user_information():
     """Step 2, User Information: username, password, security questions."""
-    return _form_step("user_information", "user", next_step="payment_information",
-                      validate=lambda wizard: reg.validate_user_information(request.form, wizard["account"], get_db()))
+    return _form_step("user_information", "user", models.accept_user_information, next_step="payment_information")
 
 
 @bp.route("/pscof/registration/payment-information.jsf", methods=["GET", "POST"])
 def payment_information():
     """Step 3, Payment Information: optional; blank means no card."""
-    return _form_step("payment_information", "payment", next_step="policies",
-                      validate=lambda wizard: reg.validate_payment_information(request.form, wizard["account"]))
+    return _form_step("payment_information", "payment", models.accept_payment_information, next_step="policies")
 
 
 @bp.route("/pscof/registration/policies.jsf", methods=["GET", "POST"])
@@ -155,21 +153,19 @@ def policies():
     """Step 4, Acknowledgment of Policies and Procedures, and the final Submit."""
     if request.method == "POST" and _wizard() is None and session.get(REGISTERED):
         return redirect(url_for("psc.confirmation"))  # Submit again after it went through
-    wizard, elsewhere = _step_or_redirect("policies")
-    if elsewhere:
-        return elsewhere
+    wizard = _wizard_at("policies")
     if request.method == "GET":
         return _render_step("policies", wizard)
     done = _common_action("policies")
     if done:
         return done
     if not request.form.get("acknowledge"):
-        return _render_step("policies", wizard, errors={"acknowledge": reg.ACKNOWLEDGE_MESSAGE})
+        return _render_step("policies", wizard, errors={"acknowledge": forms.ACKNOWLEDGE_MESSAGE})
     try:
-        registered = reg.submit(get_db(), wizard)
-    except reg.UsernameTaken:
+        registered = models.submit(wizard)
+    except models.UsernameTaken as taken:
         _save({k: v for k, v in wizard.items() if k != "user"})
-        flash("This username was taken while you registered. Choose another.", "error")
+        flash(taken.message, "error")
         return redirect(url_for("psc.user_information"))
     session.pop(WIZARD, None)
     session[REGISTERED] = registered.account_number
@@ -187,20 +183,20 @@ def policies_printable():
 def confirmation():
     """The last screen: the account number and type, and what happens next."""
     number = session.get(REGISTERED)
-    account = accounts.by_account_number(get_db(), number) if number else None
+    account = models.registered_account(number) if number else None
     if account is None:
         return redirect(url_for("pacer.register_account"))
     return render_template("psc/confirmation.html", account=account,
-                           type_name=reg.ACCOUNT_TYPES[account["account_type"]])
+                           type_name=forms.ACCOUNT_TYPES[account["account_type"]])
 
 
 @bp.get("/pscof/regWizard.jsf")
 def registration_wizard():
     """Registration Wizard: three questions, then the account type to register for."""
     answers = {q: request.args.get(q) for q in ("efile", "attorney", "billing")}
-    recommended = reg.recommend_type(answers) if all(answers.values()) else None
+    recommended = forms.recommend_type(answers) if all(answers.values()) else None
     return render_template("psc/registration_wizard.html", answers=answers, recommended=recommended,
-                           type_names=reg.ACCOUNT_TYPES, incomplete=any(answers.values()) and not recommended)
+                           type_names=forms.ACCOUNT_TYPES, incomplete=any(answers.values()) and not recommended)
 
 
 # ---- Manage My Account ------------------------------------------------------------------------
@@ -209,43 +205,43 @@ def registration_wizard():
 def manage_login():
     if request.method == "GET":
         return render_template("psc/manage_login.html", errors={}, data={})
-    account, problem = accounts.authenticate(get_db(), request.form.get("username", ""), request.form.get("password", ""))
-    if problem:
-        return render_template("psc/manage_login.html", errors={"form": problem},
+    try:
+        account = models.authenticate(request.form.get("username", ""), request.form.get("password", ""))
+    except Refused as refused:
+        return render_template("psc/manage_login.html", errors=refused.errors,
                                data={"username": request.form.get("username", "")})
-    response = redirect(url_for("psc.manage_account"))
-    return set_session_cookies(response, start_session(account["id"]))
+    return set_session_cookies(redirect(url_for("psc.manage_account")), start_session(account["id"]))
 
 
 def _signed_on():
+    """The account signed on; without one the browser goes to Manage My Account's login."""
     account = current_account()
-    return account, None if account else redirect(url_for("psc.manage_login"))
+    if account is None:
+        abort(redirect(url_for("psc.manage_login")))
+    return account
 
 
 @bp.get("/pscof/manage.jsf")
 def manage_account():
-    account, elsewhere = _signed_on()
-    if elsewhere:
-        return elsewhere
-    return render_template("psc/manage_account.html", account=account, status=accounts.STATUS_NAMES[account["status"]],
-                           type_name=reg.ACCOUNT_TYPES.get(account["account_type"], account["account_type"]),
-                           not_activated=accounts.NOT_ACTIVATED)
+    account = _signed_on()
+    return render_template("psc/manage_account.html", account=account, status=models.STATUS_NAMES[account["status"]],
+                           type_name=forms.ACCOUNT_TYPES.get(account["account_type"], account["account_type"]),
+                           not_activated=models.NOT_ACTIVATED)
 
 
 @bp.route("/pscof/manage/activate.jsf", methods=["GET", "POST"])
 def activate():
     """Activate Case Search Privileges, with the code from the activation letter."""
-    account, elsewhere = _signed_on()
-    if elsewhere:
-        return elsewhere
+    account = _signed_on()
     if account["status"] == "active":
         flash("Your case search privileges are already active.")
         return redirect(url_for("psc.manage_account"))
     if request.method == "GET":
         return render_template("psc/activate.html", errors={})
-    problem = accounts.activate(get_db(), account, request.form.get("activation_code", ""))
-    if problem:
-        return render_template("psc/activate.html", errors={"activation_code": problem})
+    try:
+        models.activate(account, request.form.get("activation_code", ""))
+    except Refused as refused:
+        return render_template("psc/activate.html", errors=refused.errors)
     flash("Your case search privileges have been activated. You can now search PACER.")
     return redirect(url_for("psc.manage_account"))
 
@@ -259,15 +255,13 @@ def manage_logout():
 
 # ---- Forgot Password and Forgot Username ------------------------------------------------------
 
-FORGOT = "forgot_password"   # session key: {"account_id": ..., "verified": bool}
-
-
 def _forgot_account(verified: bool):
-    state = session.get(FORGOT)
-    account = accounts.by_id(get_db(), state["account_id"]) if state else None
+    """The account of the Forgot Password under way; without one the browser starts it again."""
+    state = session.get(FORGOT) or {}
+    account = models.account_by_id(state["account_id"]) if state else None
     if account is None or (verified and not state.get("verified")):
-        return None, redirect(url_for("psc.forgot_password"))
-    return account, None
+        abort(redirect(url_for("psc.forgot_password")))
+    return account
 
 
 @bp.route("/pscof/forgotPassword.jsf", methods=["GET", "POST"])
@@ -275,9 +269,10 @@ def forgot_password():
     """Forgot Password, 1 of 3: the username and one of email, account number, date of birth."""
     if request.method == "GET":
         return render_template("psc/forgot_password.html", errors={}, data={})
-    account, errors = accounts.find_for_reset(get_db(), request.form)
-    if errors:
-        return render_template("psc/forgot_password.html", errors=errors, data=request.form)
+    try:
+        account = models.find_for_reset(request.form)
+    except Refused as refused:
+        return render_template("psc/forgot_password.html", errors=refused.errors, data=request.form)
     session[FORGOT] = {"account_id": account["id"], "verified": False}
     return redirect(url_for("psc.forgot_password_questions"))
 
@@ -285,32 +280,34 @@ def forgot_password():
 @bp.route("/pscof/forgotPassword/questions.jsf", methods=["GET", "POST"])
 def forgot_password_questions():
     """Forgot Password, 2 of 3: the answers to the account's security questions."""
-    account, elsewhere = _forgot_account(verified=False)
-    if elsewhere:
-        return elsewhere
-    if request.method == "POST":
-        if accounts.answers_ok(account, request.form):
-            session[FORGOT] = {"account_id": account["id"], "verified": True}
-            return redirect(url_for("psc.forgot_password_reset"))
-        return render_template("psc/forgot_password_questions.html", account=account,
-                               errors={"form": accounts.WRONG_ANSWERS})
-    return render_template("psc/forgot_password_questions.html", account=account, errors={})
+    account = _forgot_account(verified=False)
+    if request.method == "GET":
+        return render_template("psc/forgot_password_questions.html", account=account, errors={})
+    try:
+        models.check_answers(account, request.form)
+    except Refused as refused:
+        return render_template("psc/forgot_password_questions.html", account=account, errors=refused.errors)
+    session[FORGOT] = {"account_id": account["id"], "verified": True}
+    return redirect(url_for("psc.forgot_password_reset"))
 
 
 @bp.route("/pscof/forgotPassword/reset.jsf", methods=["GET", "POST"])
 def forgot_password_reset():
     """Forgot Password, 3 of 3: a new password, under the registration rules."""
-    account, elsewhere = _forgot_account(verified=True)
-    if elsewhere:
-        return elsewhere
-    errors = accounts.reset_password(get_db(), account, request.form) if request.method == "POST" else {}
-    if request.method == "GET" or errors:
-        return render_template("psc/forgot_password_reset.html", account=account, errors=errors,
-                               parts=sorted(reg.name_parts(account["first_name"], account["last_name"],
-                                                           account["username"], account["email"])))
-    session.pop(FORGOT, None)
-    flash("Your password has been reset. Log in with your new password.")
-    return redirect(url_for("psc.manage_login"))
+    account = _forgot_account(verified=True)
+    errors = {}
+    if request.method == "POST":
+        try:
+            models.reset_password(account, request.form)
+        except Refused as refused:
+            errors = refused.errors
+        else:
+            session.pop(FORGOT, None)
+            flash("Your password has been reset. Log in with your new password.")
+            return redirect(url_for("psc.manage_login"))
+    return render_template("psc/forgot_password_reset.html", account=account, errors=errors,
+                           parts=sorted(forms.name_parts(account["first_name"], account["last_name"],
+                                                         account["username"], account["email"])))
 
 
 @bp.route("/pscof/forgotUsername.jsf", methods=["GET", "POST"])
@@ -318,5 +315,8 @@ def forgot_username():
     """Forgot Username: the account number; the username is emailed to the address on file."""
     if request.method == "GET":
         return render_template("psc/forgot_username.html", errors={}, data={}, sent=False)
-    errors = accounts.send_username(get_db(), request.form.get("account_number", ""))
-    return render_template("psc/forgot_username.html", errors=errors, data=request.form, sent=not errors)
+    try:
+        models.send_username(request.form.get("account_number", ""))
+    except Refused as refused:
+        return render_template("psc/forgot_username.html", errors=refused.errors, data=request.form, sent=False)
+    return render_template("psc/forgot_username.html", errors={}, data=request.form, sent=True)

@@ -68,7 +68,7 @@ CREATE TABLE settings (
 );
 
 -- What a court's CM/ECF last showed an account in its menu bar, for the troubleshooting causes
--- that keep old menus after linking (faults.menu_cause). Absent: menus follow the link state.
+-- that keep old menus after linking (core/faults.py: menu_cause). Absent: menus follow the link state.
 CREATE TABLE menu_states (
     account_id INTEGER NOT NULL REFERENCES accounts(id),
     court TEXT NOT NULL,

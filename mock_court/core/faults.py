@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from flask import abort, current_app, request
 
-from mock_court.db import get_setting, set_setting
+from mock_court.core.exceptions import Refused
+from mock_court.core.store import get_setting, set_setting
 
 CAPTCHA_MODES = ("pass", "challenge", "fail", "expire")
 MENU_CAUSES = ("stale-cache", "stale-session", "stale-cookies")
 
 
-class FaultSpecError(ValueError):
-    pass
+class FaultSpecError(Refused):
+    """A fault spec the mock does not understand."""
 
 
 def parse_spec(spec: str) -> dict:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from fixtures.personas import build_personas
-from mock_court.db import get_db, store
-from mock_court.recaptcha import CHALLENGE_ANSWER
-from mock_court.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
+from mock_court.core import outbox as mail
+from mock_court.core.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
+from mock_court.core.store import get_db, store
 from mock_court.sites import site_roots
+from mock_court.sites.recaptcha.models import CHALLENGE_ANSWER
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
 
@@ -20,8 +21,8 @@ def only_in_test_mode():
 
 
 @bp.errorhandler(FaultSpecError)
-def bad_fault(error):
-    return jsonify(error=str(error)), 400
+def bad_fault(error: FaultSpecError):
+    return jsonify(error=error.message), 400
 
 
 @bp.get("/sites")
@@ -43,14 +44,7 @@ def reset():
 
 @bp.get("/outbox")
 def outbox():
-    query = "SELECT id, channel, recipient, account_number, subject, body, created_at FROM outbox"
-    args: list = []
-    for column in ("channel", "recipient", "account_number"):
-        if request.args.get(column):
-            query += (" AND " if args else " WHERE ") + f"{column} = ?"
-            args.append(request.args[column])
-    rows = get_db().execute(query + " ORDER BY id", args).fetchall()
-    return jsonify([dict(row) for row in rows])
+    return jsonify(mail.read(get_db(), **{name: request.args.get(name, "") for name in mail.FILTERS}))
 
 
 @bp.route("/captcha", methods=["GET", "POST"])

@@ -44,11 +44,11 @@ def seeded_template() -> sqlite3.Connection:
     global _template
     with _template_lock:
         if _template is None:
-            from mock_court.seed import seed_personas
+            from mock_court.core.seed import seed_personas
 
             conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
             conn.row_factory = sqlite3.Row
-            conn.executescript(resources.files("mock_court").joinpath("schema.sql").read_text())
+            conn.executescript(resources.files("mock_court.core").joinpath("schema.sql").read_text())
             with transaction(conn):
                 seed_personas(conn)
             _template = conn

@@ -1,0 +1,7 @@
+"""pacer.psc.uscourts.gov, the PACER Service Center: registration (forms.py, the input rules),
+Manage My Account and forgotten credentials (models.py, the state), and the data of its forms
+(places.py, policies.py)."""
+
+from mock_court.sites.psc.views import bp
+
+__all__ = ["bp"]
