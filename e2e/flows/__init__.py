@@ -1,10 +1,10 @@
 """Flows: one function per documented step, each taking a FlowContext.
 
 A catalog step names its flow as `module.function` (for example `registration.fill_user_information`);
-`resolve` finds it in this package. Flows act through page objects and assert what the guide
-says must be observed with `expect`. Before the step's key action (the click the guide names)
-a flow calls `ctx.illustrate(locator)`, so a recorder can outline that element in the step's
-picture; in tests it does nothing.
+`resolve` finds it in this package, and `walk` runs a stretch of a guide's main path. Flows act
+through page objects and assert what the guide says must be observed with `expect`. Before the
+step's key action (the click the guide names) a flow calls `ctx.illustrate(locator)`, so a
+recorder can outline that element in the step's picture; in tests it does nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Callable
 
 from playwright.sync_api import BrowserContext, Locator, Page
 
+from e2e.catalog import Guide
 from e2e.mock_control import MockControl
 from e2e.sites import Sites
 
@@ -39,3 +40,17 @@ Flow = Callable[[FlowContext], None]
 def resolve(name: str) -> Flow:
     module, _, function = name.rpartition(".")
     return getattr(importlib.import_module(f"e2e.flows.{module}"), function)
+
+
+def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | None = None) -> None:
+    """Run a guide's main-path steps in order, from the step `start` (the first when None) up
+    to, not including, the step `until` (to the end when None): how a test reaches the screen
+    it is about, or finishes what it began by hand."""
+    ids = [step.id for step in guide.steps]
+    for name in filter(None, (start, until)):
+        if name not in ids:
+            raise ValueError(f"{guide.id} has no step '{name}'")
+    begin = ids.index(start) if start else 0
+    end = ids.index(until) if until else len(ids)
+    for step in guide.steps[begin:end]:
+        resolve(step.flow)(ctx)

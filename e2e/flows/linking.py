@@ -14,7 +14,8 @@ import re
 from playwright.sync_api import expect
 
 from e2e.browser_actions import clear_browsing_data, close_browser, hard_reload
-from e2e.flows import FlowContext
+from e2e.catalog import load_guide
+from e2e.flows import FlowContext, walk
 from e2e.pages.court import ContactPage, CourtHomePage
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.ecf.link_account import LinkAccountForm, LinkConfirmationPage, LinkVerifyPage
@@ -22,6 +23,8 @@ from e2e.pages.ecf.menu_bar import FILING_MENUS, MenuBar
 from e2e.pages.ecf.utilities import UtilitiesPage
 from e2e.pages.redaction import RedactionAgreement
 from fixtures.courts import load_courts
+
+GUIDE = "link-accounts-txwd"
 
 # "Refresh the page by selecting any other menu choice except Logout."
 REFRESH_CHOICE = "Utilities"
@@ -166,26 +169,21 @@ def expect_filing_menus_missing(ctx: FlowContext) -> None:
 
 # --- Troubleshooting: what a person does, then each tip as a scenario -------------------------
 
-LINKING_STEPS = (
-    have_credentials, go_to_court_site, follow_document_filing_system_link, log_in,
-    accept_redaction_agreement, open_link_menu, enter_ecf_credentials, verify_accounts,
-    see_link_confirmation, use_pacer_credentials,
-)
-SIGN_ON_STEPS = (go_to_court_site, follow_document_filing_system_link, log_in, accept_redaction_agreement)
+def link(ctx: FlowContext) -> None:
+    """Follow the guide until the accounts are linked: every step before the menus are refreshed."""
+    walk(ctx, load_guide(GUIDE), until="refresh-menus")
 
 
 def sign_on(ctx: FlowContext) -> None:
     """From the court's public website to its CM/ECF, signed on with PACER credentials."""
-    for step in SIGN_ON_STEPS:
-        step(ctx)
+    walk(ctx, load_guide(GUIDE), start="go-to-court-site", until="open-link-menu")
 
 
 def link_with_stale_menus(ctx: FlowContext, persona_id: str) -> None:
     """Sign on as `persona_id`, link, refresh normally: the filing menus are still missing."""
     ctx.persona = ctx.mock.personas()[persona_id]
     ctx.court = ctx.persona["ecf_court"]
-    for step in LINKING_STEPS:
-        step(ctx)
+    link(ctx)
     refresh_menus(ctx)
     expect_filing_menus_missing(ctx)
 

@@ -14,8 +14,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.catalog import Guide
-from e2e.flows import FlowContext, resolve
+from e2e.flows import FlowContext
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.pacer import (ACCOUNT_TYPES, CASE_SEARCH_ONLY, AccountTypePage, FindCasePage, PacerHomePage,
                              RegisterAccountPage)
@@ -216,17 +215,3 @@ def log_in_new_account(ctx: FlowContext) -> None:
     search = FindCasePage(ctx.page)
     search.open(ctx.sites)
     expect(search.party_name).to_be_visible()
-
-
-def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | None = None) -> None:
-    """Run a registration guide's main-path steps in order, from the step `start` (the first
-    when None) up to, not including, the step `until` (to the end when None): how a test
-    reaches the screen it is about, or finishes a registration it began by hand."""
-    ids = [step.id for step in guide.steps]
-    for name in filter(None, (start, until)):
-        if name not in ids:
-            raise ValueError(f"{guide.id} has no step '{name}'")
-    begin = ids.index(start) if start else 0
-    end = ids.index(until) if until else len(ids)
-    for step in guide.steps[begin:end]:
-        resolve(step.flow)(ctx)

@@ -8,7 +8,7 @@ from faker import Faker
 from playwright.sync_api import expect
 
 from e2e.catalog import load_guide
-from e2e.flows import account_recovery, registration
+from e2e.flows import account_recovery, registration, walk
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.pacer import PacerHomePage
 from e2e.pages.psc.account_information import AccountInformationPage
@@ -34,7 +34,7 @@ def dialog(flow, persona):
     ctx.data["registrant"] = new_registrant("returning-user-again").but(
         first_name=persona["first_name"], last_name=persona["last_name"],
         date_of_birth=persona["date_of_birth"], email=persona["email"])
-    registration.walk(ctx, guide, until="account-information")
+    walk(ctx, guide, until="account-information")
     form = registration.enter_account_information(ctx)
     form.go_next()
     found = ExistingAccountDialog(ctx.page)
@@ -95,7 +95,7 @@ def test_continue_registers_a_new_account_anyway_which_stays_inactive_on_three_m
     ctx, found = dialog
     found.go_on()
     expect(UserInformationPage(ctx.page).section).to_be_visible()
-    registration.walk(ctx, load_guide(MAD), start="user-information", until="log-in")
+    walk(ctx, load_guide(MAD), start="user-information", until="log-in")
     expect(ConfirmationPage(ctx.page).notice).to_contain_text("placed on inactive status")
 
 
@@ -105,7 +105,7 @@ def test_two_matches_show_the_dialog_one_does_not(flow, persona):
     ctx = flow(guide.court)
     ctx.data["registrant"] = new_registrant("same-name-only").but(
         first_name=persona["first_name"], last_name=persona["last_name"])
-    registration.walk(ctx, guide, until="user-information")
+    walk(ctx, guide, until="user-information")
     expect(ExistingAccountDialog(ctx.page).dialog).to_be_hidden()
     UserInformationPage(ctx.page).go_back()
     form = AccountInformationPage(ctx.page)

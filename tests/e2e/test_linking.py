@@ -14,20 +14,17 @@ from e2e.pages.ecf.link_account import LinkAccountForm, LinkVerifyPage
 from e2e.pages.ecf.menu_bar import MenuBar
 from e2e.pages.ecf.utilities import NEXTGEN_SECTION, YOUR_ACCOUNT_SECTION, UtilitiesPage
 from e2e.runner import run_guide
+from fixtures.courts import court_ids
 
 GUIDE = "link-accounts-txwd"
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 
 
 def ids(*entries: str) -> list[str]:
     return [f"{GUIDE}/{entry}" for entry in entries]
 
 
-MAIN_PATH = ids(
-    "have-credentials", "go-to-court-site", "document-filing-system-link", "log-in",
-    "redaction-agreement", "open-link-menu", "enter-ecf-credentials", "verify-accounts",
-    "link-confirmation", "use-pacer-credentials", "refresh-menus", "filing-menus-appear",
-)
+MAIN_PATH = [step.full_id for step in load_guide(GUIDE).steps]
 
 
 @pytest.fixture(params=COURTS)
@@ -38,11 +35,6 @@ def court(request) -> str:
 @pytest.fixture
 def filer(personas, court) -> dict:
     return personas[f"filer-{court}"]
-
-
-def link(ctx) -> None:
-    for step in linking.LINKING_STEPS:
-        step(ctx)
 
 
 @pytest.mark.covers(*MAIN_PATH)
@@ -63,7 +55,7 @@ def test_following_the_guide_links_the_accounts_and_shows_the_filing_menus(flow,
 @pytest.mark.parametrize("refresh", ["reload", "Query", "Reports", "Utilities", "Help"])
 def test_reloading_or_choosing_another_menu_item_shows_the_filing_menus(flow, personas, refresh):
     ctx = flow("txwd", persona=personas["filer-txwd"])
-    link(ctx)
+    linking.link(ctx)
     linking.expect_filing_menus_missing(ctx)
     if refresh == "reload":
         reload(ctx.page)
@@ -75,7 +67,7 @@ def test_reloading_or_choosing_another_menu_item_shows_the_filing_menus(flow, pe
 @pytest.mark.covers(*ids("use-pacer-credentials"))
 def test_after_linking_the_old_cm_ecf_password_is_refused_and_pacer_credentials_work(flow, filer, court):
     ctx = flow(court, persona=filer)
-    link(ctx)
+    linking.link(ctx)
     MenuBar(ctx.page).log_out()
 
     legacy = EcfLoginPage(ctx.page)
@@ -159,7 +151,7 @@ def test_linking_a_shared_firm_account_locks_out_the_firms_other_attorneys(flow,
     first, second = personas["firm-attorney-a"], personas["firm-attorney-b"]
     assert first["username"] == second["username"]  # one PACER account for the whole firm
     ctx = flow("txwd", persona=first)
-    link(ctx)
+    linking.link(ctx)
     MenuBar(ctx.page).log_out()
     linking.restart_browser(ctx)
 

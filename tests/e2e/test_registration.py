@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.catalog import load_guide
-from e2e.flows import registration
+from e2e.flows import registration, walk
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.pacer import CASE_SEARCH_ONLY
 from e2e.pages.psc.account_information import AccountInformationPage
@@ -109,11 +109,11 @@ def test_individual_is_the_last_user_type(page, sites, mock):
 def test_government_agency_staff_choose_from_government_accounts(flow, mock):
     guide = load_guide(MOEB)
     ctx = flow(guide.court)
-    registration.walk(ctx, guide, until="view-only-form")
+    walk(ctx, guide, until="view-only-form")
     government = AccountInformationPage(ctx.page).user_type_group("Government Accounts")
     assert "Federal Government Agency" in government and "Individual" not in government
     ctx.data["registrant"] = new_registrant("government-employee").but(user_type=government[0])
-    registration.walk(ctx, guide, start="view-only-form")
+    walk(ctx, guide, start="view-only-form")
     expect(ConfirmationPage(ctx.page).account_type).to_have_text(CASE_SEARCH_ONLY)
 
 
@@ -147,7 +147,7 @@ def test_required_account_fields_have_a_red_asterisk_and_a_message_beside_them(p
 
 @pytest.fixture
 def at_user_information(guide, ctx):
-    registration.walk(ctx, guide, until="user-information")
+    walk(ctx, guide, until="user-information")
     return UserInformationPage(ctx.page)
 
 
@@ -244,7 +244,7 @@ def test_two_different_security_questions_are_needed(at_user_information, ctx):
 
 @pytest.fixture
 def at_payment(guide, ctx):
-    registration.walk(ctx, guide, until="payment")
+    walk(ctx, guide, until="payment")
     return PaymentPage(ctx.page)
 
 
@@ -259,7 +259,7 @@ def test_a_declined_card_is_refused_then_a_valid_one_goes_through(at_payment, ct
     expect(PoliciesPage(ctx.page).section).to_be_hidden()
     ctx.data["card"] = person.card
     registration.fill_payment(ctx)
-    registration.walk(ctx, guide, start="policies")
+    walk(ctx, guide, start="policies")
     assert ctx.data["activated"] is True
 
 
@@ -299,7 +299,7 @@ def test_a_billing_address_can_be_typed_instead_of_copied(at_payment, ctx):
 
 @pytest.fixture
 def at_policies(guide, ctx):
-    registration.walk(ctx, guide, until="policies")
+    walk(ctx, guide, until="policies")
     return PoliciesPage(ctx.page)
 
 
@@ -309,7 +309,7 @@ def test_submit_needs_the_acknowledgment(at_policies, ctx, guide):
     at_policies.submit()
     expect(at_policies.acknowledge).to_have_accessible_description("You must acknowledge the policies and procedures.")
     expect(ConfirmationPage(ctx.page).heading).to_be_hidden()
-    registration.walk(ctx, guide, start="policies")
+    walk(ctx, guide, start="policies")
 
 
 @pytest.mark.covers(*ids(MAD, "pacer-policies-not-local-rules"))
@@ -353,7 +353,7 @@ def test_cancel_stores_nothing(at_payment, ctx, sites):
     form = AccountInformationPage(ctx.page)
     form.open(sites)
     expect(form.first_name).to_have_value("")
-    registration.walk(ctx, load_guide(MAD), start="account-information")
+    walk(ctx, load_guide(MAD), start="account-information")
     assert ctx.data["activated"] is True
 
 
@@ -395,11 +395,11 @@ def test_an_attorney_with_a_cmecf_account_registers_case_search_only_then_links(
     attorney = personas["filer-mad"]  # whose CM/ECF account at mad is not linked yet
     ctx.data["registrant"] = new_registrant("attorney-mad").but(
         first_name=attorney["first_name"], last_name=attorney["last_name"])
-    registration.walk(ctx, guide, until="choose-account-type")
+    walk(ctx, guide, until="choose-account-type")
     RegisterAccountPage(ctx.page).choose(ATTORNEY_FILERS)
     expect(AccountTypePage(ctx.page).content).to_contain_text(
         "should register for a PACER - Case Search Only account, then link it to their CM/ECF account")
-    registration.walk(ctx, guide, start="choose-account-type")
+    walk(ctx, guide, start="choose-account-type")
     person = registration.registrant(ctx)
     ctx.persona = {**attorney, "username": person.username, "password": person.password,
                    "email": person.email, "account_number": ctx.data["account_number"]}
@@ -419,7 +419,7 @@ def test_without_a_card_the_mailed_code_activates_the_account(guide, ctx, mock, 
     from e2e.flows.account_recovery import activate_by_mail
 
     ctx.data["card"] = None
-    registration.walk(ctx, guide)
+    walk(ctx, guide)
     person = registration.registrant(ctx)
     login = CsoLoginPage(ctx.page)
     login.open(sites)

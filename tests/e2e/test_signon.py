@@ -9,9 +9,10 @@ from e2e.flows import linking
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.ecf.menu_bar import MenuBar
 from e2e.pages.redaction import RedactionAgreement
+from fixtures.courts import court_ids
 
 GUIDE = "link-accounts-txwd"
-COURTS = ("mad", "moeb", "txwd")
+COURTS = court_ids()
 
 
 def open_sign_on(ctx) -> None:

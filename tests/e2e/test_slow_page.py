@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Route, expect
 
 from e2e.catalog import load_guide
-from e2e.flows import registration
+from e2e.flows import registration, walk
 from e2e.pages.psc.account_information import AccountInformationPage
 from e2e.pages.psc.payment import PaymentPage
 from e2e.pages.psc.user_information import UserInformationPage
@@ -59,7 +59,7 @@ def test_county_appears_for_a_state_chosen_before_the_script_ran(page, sites, mo
 
 @pytest.mark.covers(f"{MAD}/password")
 def test_password_note_shows_for_a_password_typed_before_the_script_ran(ctx, slow_script):
-    registration.walk(ctx, load_guide(MAD), until="account-information")
+    walk(ctx, load_guide(MAD), until="account-information")
     slow_script("user-information")
     registration.fill_account_information(ctx)
     form = UserInformationPage(ctx.page)
@@ -71,7 +71,7 @@ def test_password_note_shows_for_a_password_typed_before_the_script_ran(ctx, slo
 
 @pytest.mark.covers(f"{MAD}/billing-address")
 def test_billing_address_is_copied_when_checked_before_the_script_ran(ctx, slow_script):
-    registration.walk(ctx, load_guide(MAD), until="account-information")
+    walk(ctx, load_guide(MAD), until="account-information")
     registration.fill_account_information(ctx)
     slow_script("payment-information")
     registration.fill_user_information(ctx)

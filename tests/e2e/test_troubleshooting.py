@@ -10,7 +10,7 @@ from e2e.flows import linking, resolve
 from e2e.pages.court import ContactPage
 
 GUIDE = "link-accounts-txwd"
-TIPS = ("tip-hard-reload", "tip-log-out-close-browser", "tip-clear-cache-cookies", "tip-contact-help-desk")
+TIPS = [entry.id for entry in load_guide(GUIDE).entries if entry.kind == "tip" and entry.flow]
 
 
 @pytest.mark.parametrize("tip", [pytest.param(tip, marks=pytest.mark.covers(f"{GUIDE}/{tip}")) for tip in TIPS])
@@ -27,7 +27,7 @@ CAUSES = [
 ]
 
 
-@pytest.mark.covers(*(f"{GUIDE}/{tip}" for tip in TIPS[:3]))
+@pytest.mark.covers(*(f"{GUIDE}/{tip}" for tip in linking.TIP_ACTIONS))
 @pytest.mark.parametrize(("persona_id", "fixing_tip", "other_tip"), CAUSES)
 def test_a_stale_menu_cause_survives_a_refresh_and_another_tip_but_not_its_own(flow, persona_id, fixing_tip, other_tip):
     ctx = flow("txwd")

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.catalog import load_guide
-from e2e.flows import registration
+from e2e.flows import registration, walk
 from e2e.pages.psc.account_information import AccountInformationPage
 from e2e.pages.psc.user_information import UserInformationPage
 from e2e.pages.recaptcha import EXPIRED, FAILED, TRY_AGAIN, VERIFIED
@@ -22,7 +22,7 @@ def form(request, flow):
     """Account Information reached as the guide says, every field filled, not yet verified."""
     guide = load_guide(request.param)
     ctx = flow(guide.court)
-    registration.walk(ctx, guide, until=FORM_STEP[guide.id])
+    walk(ctx, guide, until=FORM_STEP[guide.id])
     form = AccountInformationPage(ctx.page)
     form.fill(registration.registrant(ctx))
     return form
