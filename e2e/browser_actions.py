@@ -8,8 +8,8 @@ go through the Chrome DevTools Protocol, the way Chromium's own keyboard shortcu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from playwright.sync_api import BrowserContext, CDPSession, Page
 

@@ -24,7 +24,7 @@ class Entry:
     title: str
     text: str = ""
     observe: str = ""
-    flow: str | None = None          # module.function in e2e.flows, for main-path steps
+    flow: str | None = None  # module.function in e2e.flows, for main-path steps
     parent: str | None = None
 
     @property
@@ -78,8 +78,15 @@ def parse_guide(data: dict) -> Guide:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise CatalogError(f"{guide_id}: ids used twice: {', '.join(sorted(duplicates))}")
-    return Guide(id=guide_id, title=data["title"], court=data["court"], source=data["source"],
-                 persona=data.get("persona"), steps=tuple(steps), entries=tuple(entries))
+    return Guide(
+        id=guide_id,
+        title=data["title"],
+        court=data["court"],
+        source=data["source"],
+        persona=data.get("persona"),
+        steps=tuple(steps),
+        entries=tuple(entries),
+    )
 
 
 @cache

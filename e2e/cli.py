@@ -40,18 +40,33 @@ def guides_table(catalogs) -> str:
 
 
 @click.command()
-@click.option("--guide", "guide_ids", multiple=True, metavar="ID",
-              help="A guide to record (repeatable); default: every guide.")
+@click.option(
+    "--guide", "guide_ids", multiple=True, metavar="ID", help="A guide to record (repeatable); default: every guide."
+)
 @click.option("--court", metavar="ID", help="Record at this court instead of each guide's own.")
-@click.option("--out", default="walkthroughs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the videos, subtitles, pictures, guide pages and reports.")
-@click.option("--pace", type=click.Choice(["human", "fast"]), default="human", show_default=True,
-              help="human: time to read every card; fast: short videos, for checks.")
-@click.option("--base-url", metavar="URL",
-              help="A running mock in test mode (default: BASE_URL of playwright.config.py, else an embedded mock).")
+@click.option(
+    "--out",
+    default="walkthroughs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the videos, subtitles, pictures, guide pages and reports.",
+)
+@click.option(
+    "--pace",
+    type=click.Choice(["human", "fast"]),
+    default="human",
+    show_default=True,
+    help="human: time to read every card; fast: short videos, for checks.",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="A running mock in test mode (default: BASE_URL of playwright.config.py, else an embedded mock).",
+)
 @click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
-def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None,
-                faults: dict) -> None:
+def walkthrough(
+    guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None, faults: dict
+) -> None:
     """Record captioned videos and illustrated guides of the court help guides."""
     chosen = chosen_guides(guide_ids, court)
     require_video_tools()
@@ -59,7 +74,7 @@ def walkthrough(guide_ids: tuple[str, ...], court: str | None, out: Path, pace: 
     base_url = base_url or settings.base_url
     if base_url:
         faults = {**running_mock_faults(base_url), **faults}
-        mocks, workers = (lambda: _given(base_url)), 1   # one shared mock: guides take turns
+        mocks, workers = (lambda: _given(base_url)), 1  # one shared mock: guides take turns
     else:
         mocks, workers = embedded_mock, os.cpu_count() or 1
     raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults, settings).run(chosen, court))
@@ -70,11 +85,13 @@ def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
     guides = load_guides()
     unknown = [g for g in guide_ids if g not in guides]
     if unknown:
-        raise click.BadParameter(f"unknown guide {', '.join(unknown)}; known guides: {', '.join(guides)}",
-                                 param_hint="--guide")
+        raise click.BadParameter(
+            f"unknown guide {', '.join(unknown)}; known guides: {', '.join(guides)}", param_hint="--guide"
+        )
     if court is not None and court not in load_courts():
-        raise click.BadParameter(f"unknown court {court}; known courts: {', '.join(load_courts())}",
-                                 param_hint="--court")
+        raise click.BadParameter(
+            f"unknown court {court}; known courts: {', '.join(load_courts())}", param_hint="--court"
+        )
     return [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
 
 
@@ -88,7 +105,7 @@ def require_video_tools() -> None:
 @contextmanager
 def embedded_mock():
     """A fresh mock of its own for one recording, so that recordings side by side stay apart."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)   # progress lines, not request lines
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # progress lines, not request lines
     with LiveServer(create_app({"TEST_MODE": True})) as server:
         yield server.url
 

@@ -15,7 +15,9 @@ class MockControl:
         data = None if payload is None else json.dumps(payload).encode()
         method = "GET" if payload is None else "POST"
         request = urllib.request.Request(
-            urllib.parse.urljoin(self.base_url, path), data=data, method=method,
+            urllib.parse.urljoin(self.base_url, path),
+            data=data,
+            method=method,
             headers={"Content-Type": "application/json", "Accept": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=10) as response:

@@ -53,7 +53,10 @@ def try_playwright_install() -> bool:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "playwright", "install", "chromium"],
-            env=env, timeout=INSTALL_TIMEOUT_S, capture_output=True, text=True,
+            env=env,
+            timeout=INSTALL_TIMEOUT_S,
+            capture_output=True,
+            text=True,
         )
     except subprocess.TimeoutExpired:
         return False

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Callable
 
 from e2e.catalog import Entry, Guide
 from e2e.flows import FlowContext, resolve
@@ -15,7 +15,7 @@ from e2e.secrets import scrub
 class StepResult:
     id: str
     title: str
-    status: str                 # passed | failed | not-run
+    status: str  # passed | failed | not-run
     duration_s: float = 0.0
     error: str | None = None
     screenshot: str | None = None
@@ -34,8 +34,9 @@ def describe(error: BaseException) -> str:
     return " ".join(lines[:3]) if lines else type(error).__name__
 
 
-def run_guide(guide: Guide, ctx: FlowContext, before: StepHook | None = None,
-              after: ResultHook | None = None) -> list[StepResult]:
+def run_guide(
+    guide: Guide, ctx: FlowContext, before: StepHook | None = None, after: ResultHook | None = None
+) -> list[StepResult]:
     """Run every main-path step in order; after a failure the rest are marked not-run."""
     results: list[StepResult] = []
     for number, step in enumerate(guide.steps, start=1):

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import weakref
 import zipfile
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Callable
 
 from playwright.sync_api import Locator, Page
 
-_quiet: "weakref.WeakKeyDictionary[Page, Callable[[], AbstractContextManager]]" = weakref.WeakKeyDictionary()
-_typed: "weakref.WeakKeyDictionary[Page, set[str]]" = weakref.WeakKeyDictionary()
+_quiet: weakref.WeakKeyDictionary[Page, Callable[[], AbstractContextManager]] = weakref.WeakKeyDictionary()
+_typed: weakref.WeakKeyDictionary[Page, set[str]] = weakref.WeakKeyDictionary()
 typed_in_this_process: set[str] = set()
 
 MASK = "••••••"

@@ -16,8 +16,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=":memory:",
         TEST_MODE=False,
         FAULTS={},
-        FROZEN_AT=None,      # a datetime freezes the mock's clock (tests)
-        RANDOM_SEED=None,    # an int makes tokens and codes reproducible (tests)
+        FROZEN_AT=None,  # a datetime freezes the mock's clock (tests)
+        RANDOM_SEED=None,  # an int makes tokens and codes reproducible (tests)
     )
     if test_config:
         app.config.update(test_config)

@@ -5,6 +5,7 @@ client's `walkthrough` and `guides`, see pyproject.toml), so that the mock never
 
 from __future__ import annotations
 
+import contextlib
 import json
 from importlib.metadata import EntryPoint, entry_points
 
@@ -56,9 +57,15 @@ def unavailable(plugin: EntryPoint, error: ImportError) -> click.Command:
     def fail(args: tuple[str, ...]) -> None:
         raise click.ClickException(reason)
 
-    return click.Command(plugin.name, callback=fail, help=reason, short_help="unavailable (run it to see why)",
-                         params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)],
-                         context_settings={"ignore_unknown_options": True}, add_help_option=False)
+    return click.Command(
+        plugin.name,
+        callback=fail,
+        help=reason,
+        short_help="unavailable (run it to see why)",
+        params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)],
+        context_settings={"ignore_unknown_options": True},
+        add_help_option=False,
+    )
 
 
 @click.group(cls=PluginGroup)
@@ -69,8 +76,9 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, help="0 picks a free port.")
-@click.option("--db", "database", default=":memory:", show_default=True,
-              help="SQLite file that keeps state across restarts.")
+@click.option(
+    "--db", "database", default=":memory:", show_default=True, help="SQLite file that keeps state across restarts."
+)
 @click.option("--faults", type=FaultSpec(), default="", help="e.g. captcha=challenge,http500=psc.user_information")
 @click.option("--test-mode", is_flag=True, help="Enable the control API under /_mock/.")
 def serve(host: str, port: int, database: str, faults: dict, test_mode: bool) -> None:
@@ -82,10 +90,8 @@ def serve(host: str, port: int, database: str, faults: dict, test_mode: bool) ->
     click.echo(f"Mock court listening on http://{host}:{server.server_port}/", err=False)
     if test_mode:
         click.echo(f"Control API: http://{host}:{server.server_port}/_mock/")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 @main.command()

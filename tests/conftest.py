@@ -27,8 +27,11 @@ SETTINGS = pytest.StashKey[Settings]()
 
 
 def pytest_addoption(parser):
-    parser.addoption("--covers-report", metavar="PATH",
-                     help="After collection, write each test's covered catalog ids as JSON to PATH.")
+    parser.addoption(
+        "--covers-report",
+        metavar="PATH",
+        help="After collection, write each test's covered catalog ids as JSON to PATH.",
+    )
 
 
 def pytest_configure(config):
@@ -150,7 +153,6 @@ def flow(page, sites, mock, open_context):
     """A FlowContext for a court: `flow("txwd", persona=...)`."""
 
     def make(court: str, persona: dict | None = None) -> FlowContext:
-        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona,
-                           open_context=open_context)
+        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona, open_context=open_context)
 
     return make

@@ -13,9 +13,20 @@ from e2e.catalog import all_entry_ids, load_guides
 def covered(tmp_path_factory, pytestconfig):
     report = tmp_path_factory.mktemp("covers") / "covers.json"
     subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-         f"--covers-report={report}", str(pytestconfig.rootpath / "tests")],
-        check=True, capture_output=True, cwd=pytestconfig.rootpath,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--covers-report={report}",
+            str(pytestconfig.rootpath / "tests"),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=pytestconfig.rootpath,
     )
     return json.loads(report.read_text())
 

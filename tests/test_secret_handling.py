@@ -6,7 +6,7 @@ import zipfile
 
 from fixtures.personas import build_personas
 
-PROBE = '''
+PROBE = """
 from e2e.pages.cso_login import CsoLoginPage
 
 
@@ -16,7 +16,7 @@ def test_log_in(page, sites, personas):
     login.open(sites)
     login.log_in(user["username"], user["password"])
     page.wait_for_url("**/pacer/**")
-'''
+"""
 
 
 def test_traces_of_a_pytest_run_hold_no_typed_password(tmp_path, pytestconfig):
@@ -25,10 +25,26 @@ def test_traces_of_a_pytest_run_hold_no_typed_password(tmp_path, pytestconfig):
     (tmp_path / "test_probe.py").write_text(PROBE)
     results = tmp_path / "results"
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "-c", str(pytestconfig.rootpath / "pyproject.toml"), "--rootdir", str(pytestconfig.rootpath),
-         "--tracing", "on", "--output", str(results), str(tmp_path / "test_probe.py")],
-        cwd=pytestconfig.rootpath, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-c",
+            str(pytestconfig.rootpath / "pyproject.toml"),
+            "--rootdir",
+            str(pytestconfig.rootpath),
+            "--tracing",
+            "on",
+            "--output",
+            str(results),
+            str(tmp_path / "test_probe.py"),
+        ],
+        cwd=pytestconfig.rootpath,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     password = next(p for p in build_personas() if p["id"] == "returning-user")["password"]

@@ -10,8 +10,8 @@ recorder can outline that element in the step's picture; in tests it does nothin
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from playwright.sync_api import BrowserContext, Locator, Page
 
@@ -27,7 +27,7 @@ class FlowContext:
     court: str
     mock: MockControl | None = None
     persona: dict | None = None
-    data: dict = field(default_factory=dict)   # what earlier steps chose or learned
+    data: dict = field(default_factory=dict)  # what earlier steps chose or learned
     illustrate: Callable[[Locator], None] = lambda locator: None
     # Opens the browser context of a restarted browser with the runner's settings (a tip
     # restarts the browser); None: a plain context of the same browser.

@@ -52,8 +52,9 @@ def activate_by_mail(ctx: FlowContext) -> None:
     expect(account.activate_link).to_be_hidden()
 
 
-def forgot_password(ctx: FlowContext, username: str, answers: dict[str, str], new_password: str,
-                    **identity: str) -> None:
+def forgot_password(
+    ctx: FlowContext, username: str, answers: dict[str, str], new_password: str, **identity: str
+) -> None:
     """From the Forgot Password page: who you are (username plus email, account_number or
     date_of_birth), the answers to your security questions, a new password."""
     who = ForgotPasswordPage(ctx.page)

@@ -53,6 +53,7 @@ def filer(ctx: FlowContext) -> dict:
 
 # --- The guide's steps -----------------------------------------------------------------------
 
+
 def have_credentials(ctx: FlowContext) -> None:
     person = filer(ctx)
     if not (person.get("username") and person.get("password")):
@@ -168,6 +169,7 @@ def expect_filing_menus_missing(ctx: FlowContext) -> None:
 
 
 # --- Troubleshooting: what a person does, then each tip as a scenario -------------------------
+
 
 def link(ctx: FlowContext) -> None:
     """Follow the guide until the accounts are linked: every step before the menus are refreshed."""

@@ -16,8 +16,14 @@ from playwright.sync_api import expect
 
 from e2e.flows import FlowContext
 from e2e.pages.cso_login import CsoLoginPage
-from e2e.pages.pacer import (ACCOUNT_TYPES, CASE_SEARCH_ONLY, AccountTypePage, FindCasePage, PacerHomePage,
-                             RegisterAccountPage)
+from e2e.pages.pacer import (
+    ACCOUNT_TYPES,
+    CASE_SEARCH_ONLY,
+    AccountTypePage,
+    FindCasePage,
+    PacerHomePage,
+    RegisterAccountPage,
+)
 from e2e.pages.psc.account_information import AccountInformationPage
 from e2e.pages.psc.confirmation import ConfirmationPage
 from e2e.pages.psc.payment import PaymentPage
@@ -44,6 +50,7 @@ def card(ctx: FlowContext) -> Card | None:
 
 
 # ---- Reaching the form ------------------------------------------------------------------------
+
 
 def open_registration_overview(ctx: FlowContext) -> None:
     """MAD: navigate to the PACER account registration overview page."""
@@ -94,6 +101,7 @@ def choose_account_type(ctx: FlowContext) -> None:
 
 
 # ---- The registration form --------------------------------------------------------------------
+
 
 def enter_account_information(ctx: FlowContext) -> AccountInformationPage:
     """Every field of Account Information, County once the State is chosen, and User

@@ -10,7 +10,7 @@ from e2e.sites import Sites
 
 
 class CourtHomePage:
-    """"Welcome to the U.S. District Court for ...", with the link to the court's CM/ECF."""
+    """ "Welcome to the U.S. District Court for ...", with the link to the court's CM/ECF."""
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -30,15 +30,17 @@ class Cue:
 @dataclass
 class TipVideo:
     """A troubleshooting tip's own short video, recorded beside the guide's main one."""
+
     entry: Entry
     result: StepResult
-    webm: str | None = None       # paths relative to the guide's folder
+    webm: str | None = None  # paths relative to the guide's folder
     mp4: str | None = None
 
 
 @dataclass
 class GuideRecord:
     """Everything a guide's page, report and subtitles are made from."""
+
     guide: Guide
     court: str
     court_name: str
@@ -50,8 +52,7 @@ class GuideRecord:
 
     @property
     def passed(self) -> bool:
-        return all(r.status == "passed" for r in self.results) and all(
-            t.result.status == "passed" for t in self.tips)
+        return all(r.status == "passed" for r in self.results) and all(t.result.status == "passed" for t in self.tips)
 
 
 def step_label(number: int, title: str) -> tuple[str, str]:
@@ -111,8 +112,12 @@ def write_report(path: Path, record: GuideRecord) -> None:
 
 
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -135,8 +140,9 @@ def step_views(record: GuideRecord) -> list[StepView]:
     results = {r.id: r for r in record.results}
     tips = {t.entry.id: t for t in record.tips}
     return [
-        StepView(number, step, results.get(step.id),
-                 [(child, tips.get(child.id)) for child in record.guide.children(step)])
+        StepView(
+            number, step, results.get(step.id), [(child, tips.get(child.id)) for child in record.guide.children(step)]
+        )
         for number, step in enumerate(record.guide.steps, start=1)
     ]
 
@@ -144,13 +150,17 @@ def step_views(record: GuideRecord) -> list[StepView]:
 def step_card(guide: Guide, number: int, step: Entry) -> str:
     """A page showing a step's title and text: the picture of a step done off-screen."""
     label, heading = step_label(number, step.title)
-    return _environment().get_template("card.html").render(guide=guide.title, label=label, heading=heading,
-                                                           text=step.text)
+    return (
+        _environment().get_template("card.html").render(guide=guide.title, label=label, heading=heading, text=step.text)
+    )
 
 
 def write_guide_page(path: Path, record: GuideRecord) -> None:
-    html = _environment().get_template("guide.html").render(
-        record=record, guide=record.guide, steps=step_views(record), kinds=KIND_LABELS)
+    html = (
+        _environment()
+        .get_template("guide.html")
+        .render(record=record, guide=record.guide, steps=step_views(record), kinds=KIND_LABELS)
+    )
     path.write_text(html, encoding="utf-8")
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Response
 
@@ -38,20 +38,36 @@ VIDEO_SIZE = {"width": 1280, "height": 720}
 @dataclass(frozen=True)
 class Pace:
     name: str
-    chapter_ms: int      # each step's title card
-    action_ms: int       # each click or fill annotation (Playwright holds the action this long)
-    highlight_ms: int    # the outlined key element, before the flow acts on it
-    opening_ms: int      # the guide's title card
-    closing_ms: int      # the last screen, held before the video ends
-    fps: int             # frames per second recorded
-    x264_preset: str     # MP4 conversion: smaller files or a quicker conversion
+    chapter_ms: int  # each step's title card
+    action_ms: int  # each click or fill annotation (Playwright holds the action this long)
+    highlight_ms: int  # the outlined key element, before the flow acts on it
+    opening_ms: int  # the guide's title card
+    closing_ms: int  # the last screen, held before the video ends
+    fps: int  # frames per second recorded
+    x264_preset: str  # MP4 conversion: smaller files or a quicker conversion
 
 
 PACES = {
-    "human": Pace("human", chapter_ms=3000, action_ms=700, highlight_ms=1200, opening_ms=3000, closing_ms=2500,
-                  fps=25, x264_preset="veryfast"),
-    "fast": Pace("fast", chapter_ms=250, action_ms=60, highlight_ms=0, opening_ms=250, closing_ms=0,
-                 fps=12, x264_preset="ultrafast"),
+    "human": Pace(
+        "human",
+        chapter_ms=3000,
+        action_ms=700,
+        highlight_ms=1200,
+        opening_ms=3000,
+        closing_ms=2500,
+        fps=25,
+        x264_preset="veryfast",
+    ),
+    "fast": Pace(
+        "fast",
+        chapter_ms=250,
+        action_ms=60,
+        highlight_ms=0,
+        opening_ms=250,
+        closing_ms=0,
+        fps=12,
+        x264_preset="ultrafast",
+    ),
 }
 
 ACTION_STYLE = {
@@ -70,7 +86,10 @@ HIDE_SECRET_FIELDS = """(() => {
       if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
     }
   };
-  const watch = () => { hide(); new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true}); };
+  const watch = () => {
+    hide();
+    new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true});
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
 })();"""
 
@@ -88,13 +107,14 @@ OUTLINE_OFF = """(element) => {
 }"""
 CARD_NUMBER_LABEL = "Card Number"
 
-Progress = Callable[[str, StepResult], None]   # ("step 3/12" or "tip", result)
+Progress = Callable[[str, StepResult], None]  # ("step 3/12" or "tip", result)
 _segment_numbers = itertools.count(1)
 
 
 @dataclass
 class Segment:
     """One page's screencast; a browser restarted mid-flow starts the next one."""
+
     page: Page
     path: Path
     started: float
@@ -111,16 +131,17 @@ class StepState:
 @dataclass
 class Recording:
     """What one recorded guide or tip left: results, chapter times, the videos."""
+
     guide: Guide
     court: str
     tip: Entry | None
     results: list[StepResult]
-    chapters: list[tuple[float, str]] = field(default_factory=list)   # (video seconds, cue text)
+    chapters: list[tuple[float, str]] = field(default_factory=list)  # (video seconds, cue text)
     webm: Path | None = None
     mp4: Path | None = None
     video_s: float = 0.0
     seconds: float = 0.0
-    error: str | None = None        # the recording itself failed (not a step)
+    error: str | None = None  # the recording itself failed (not a step)
 
     @property
     def passed(self) -> bool:
@@ -128,8 +149,16 @@ class Recording:
 
 
 class Recorder:
-    def __init__(self, browser: Browser, settings: Settings, pace: Pace, guide: Guide, folder: Path,
-                 secrets: set[str], progress: Progress) -> None:
+    def __init__(
+        self,
+        browser: Browser,
+        settings: Settings,
+        pace: Pace,
+        guide: Guide,
+        folder: Path,
+        secrets: set[str],
+        progress: Progress,
+    ) -> None:
         self.browser = browser
         self.guide = guide
         self.settings = settings
@@ -139,7 +168,7 @@ class Recorder:
         self.progress = progress
         self.segments: list[Segment] = []
         self.contexts: list[BrowserContext] = []
-        self.marks: list[tuple[int, float, str]] = []      # (segment, perf_counter, cue text)
+        self.marks: list[tuple[int, float, str]] = []  # (segment, perf_counter, cue text)
         self.server_errors: list[str] = []
         self.step: StepState | None = None
         self.ctx: FlowContext | None = None
@@ -150,7 +179,7 @@ class Recorder:
     def start(self) -> Page:
         """The first recorded page, in a context of its own."""
         page = self.open_context().new_page()
-        self._record(page)   # at once, not when the page event comes
+        self._record(page)  # at once, not when the page event comes
         return page
 
     def open_context(self) -> BrowserContext:
@@ -222,8 +251,9 @@ class Recorder:
         if cue:
             self._mark(title)
         with suppress(Error):
-            self.page.screencast.show_chapter(title, description=description or None,
-                                              duration=duration_ms or self.pace.chapter_ms)
+            self.page.screencast.show_chapter(
+                title, description=description or None, duration=duration_ms or self.pace.chapter_ms
+            )
 
     def hold(self, duration_ms: int) -> None:
         """Keep the screen as it is for a while (a page-side timer of the screencast)."""
@@ -255,8 +285,13 @@ class Recorder:
             self._card_picture(step, self.folder / relative)
             return relative
         with self._quiet(page):
-            page.screenshot(path=self.folder / relative, mask=[page.get_by_label(CARD_NUMBER_LABEL)],
-                            mask_color="#5b6573", animations="disabled", caret="hide")
+            page.screenshot(
+                path=self.folder / relative,
+                mask=[page.get_by_label(CARD_NUMBER_LABEL)],
+                mask_color="#5b6573",
+                animations="disabled",
+                caret="hide",
+            )
         return relative
 
     def _card_picture(self, step: StepState, path: Path) -> None:
@@ -324,14 +359,18 @@ class Recorder:
             video.join(parts, webm)
         finally:
             self.abandon()
-        chapters = [(offsets[index] + (moment - self.segments[index].started), text)
-                    for index, moment, text in self.marks if index in offsets]
+        chapters = [
+            (offsets[index] + (moment - self.segments[index].started), text)
+            for index, moment, text in self.marks
+            if index in offsets
+        ]
         return chapters, elapsed
 
 
 @dataclass
 class Scene:
     """Where a recording happens: the mock, the person, the court, the folder."""
+
     browser: Browser
     settings: Settings
     sites: Sites
@@ -348,12 +387,17 @@ class Scene:
 @contextmanager
 def recording_of(guide: Guide, scene: Scene) -> Iterator[tuple[Recorder, FlowContext]]:
     """A recorder and the FlowContext it watches; nothing is left behind if recording breaks."""
-    recorder = Recorder(scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets,
-                        scene.progress)
+    recorder = Recorder(scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets, scene.progress)
     try:
-        ctx = FlowContext(page=recorder.start(), sites=scene.sites, court=scene.court, mock=scene.mock,
-                          persona=scene.persona, illustrate=recorder.illustrate,
-                          open_context=recorder.open_context)
+        ctx = FlowContext(
+            page=recorder.start(),
+            sites=scene.sites,
+            court=scene.court,
+            mock=scene.mock,
+            persona=scene.persona,
+            illustrate=recorder.illustrate,
+            open_context=recorder.open_context,
+        )
         recorder.ctx = ctx
         yield recorder, ctx
     except BaseException:
@@ -382,8 +426,9 @@ def record_guide(guide: Guide, scene: Scene) -> Recording:
     total = len(guide.steps)
     with recording_of(guide, scene) as (recorder, ctx):
         recorder.chapter(guide.title, f"{scene.court_name} · {total} steps", scene.pace.opening_ms)
-        recording.results = run_guide(guide, ctx, before=recorder.before,
-                                      after=lambda number, step, result: recorder.after(number, total, result))
+        recording.results = run_guide(
+            guide, ctx, before=recorder.before, after=lambda number, step, result: recorder.after(number, total, result)
+        )
         recorder.hold(scene.pace.closing_ms)
         return _finish(recording, recorder, scene.folder / "walkthrough.webm", started)
 

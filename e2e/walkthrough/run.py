@@ -14,10 +14,10 @@ import queue
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from playwright.sync_api import sync_playwright
 
@@ -32,7 +32,7 @@ from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_gu
 from e2e.walkthrough.recorder import PACES, Recording, Scene, record_guide, record_tip
 from fixtures.courts import load_courts
 
-MockFactory = Callable[[], AbstractContextManager[str]]   # yields the base URL of a mock in test mode
+MockFactory = Callable[[], AbstractContextManager[str]]  # yields the base URL of a mock in test mode
 PERSONA_SECRETS = ("password", "ecf_password", "activation_code", "otp_secret")
 SAME_KIND = ("kind", "linked", "shared", "upgraded", "problem", "status")
 
@@ -66,8 +66,11 @@ def persona_for(guide: Guide, court: str, personas: dict[str, dict]) -> dict | N
     chosen = personas[guide.persona]
     if chosen.get("ecf_court") in (None, court):
         return chosen
-    alike = [p for p in personas.values()
-             if p.get("ecf_court") == court and all(p.get(k) == chosen.get(k) for k in SAME_KIND)]
+    alike = [
+        p
+        for p in personas.values()
+        if p.get("ecf_court") == court and all(p.get(k) == chosen.get(k) for k in SAME_KIND)
+    ]
     return alike[0] if alike else chosen
 
 
@@ -99,9 +102,16 @@ class Console:
 
 
 class Walkthrough:
-    def __init__(self, out: Path, pace: str, mocks: MockFactory, workers: int,
-                 echo: Callable[[str], None], faults: dict | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        out: Path,
+        pace: str,
+        mocks: MockFactory,
+        workers: int,
+        echo: Callable[[str], None],
+        faults: dict | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         self.out = out
         self.pace = PACES[pace]
         self.mocks = mocks
@@ -123,10 +133,14 @@ class Walkthrough:
         for job in jobs:
             todo.put(job)
         workers = min(self.workers, len(jobs))
-        self.console.say(f"Recording {len(guides)} guide(s) and {len(jobs) - len(guides)} tip(s) "
-                         f"at {self.pace.name} pace, {workers} at a time, into {self.out}")
-        threads = [threading.Thread(target=self._work, args=(todo,), name=f"walkthrough-{n}", daemon=True)
-                   for n in range(workers)]
+        self.console.say(
+            f"Recording {len(guides)} guide(s) and {len(jobs) - len(guides)} tip(s) "
+            f"at {self.pace.name} pace, {workers} at a time, into {self.out}"
+        )
+        threads = [
+            threading.Thread(target=self._work, args=(todo,), name=f"walkthrough-{n}", daemon=True)
+            for n in range(workers)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -173,10 +187,19 @@ class Walkthrough:
                     mock.set_faults(**self.faults)
                 personas = mock.personas()
                 secrets = persona_secrets(personas)
-                scene = Scene(browser=browser, settings=self.settings, sites=Sites(base_url, self.settings.site_roots),
-                              mock=mock, pace=self.pace, folder=self.out / job.guide.id, court=job.court,
-                              court_name=court_name(job.court), persona=persona_for(job.guide, job.court, personas),
-                              secrets=secrets, progress=lambda label, result: self._progress(job, label, result))
+                scene = Scene(
+                    browser=browser,
+                    settings=self.settings,
+                    sites=Sites(base_url, self.settings.site_roots),
+                    mock=mock,
+                    pace=self.pace,
+                    folder=self.out / job.guide.id,
+                    court=job.court,
+                    court_name=court_name(job.court),
+                    persona=persona_for(job.guide, job.court, personas),
+                    secrets=secrets,
+                    progress=lambda label, result: self._progress(job, label, result),
+                )
                 if job.tip:
                     return record_tip(job.guide, job.tip, scene)
                 return record_guide(job.guide, scene)
@@ -199,17 +222,27 @@ class Walkthrough:
             folder = self.out / guide.id
             tips = [self._tip_video(self.recordings[j], folder) for j in jobs if j.guide is guide and j.tip]
             record = GuideRecord(
-                guide=guide, court=main.court, court_name=court_name(main.court), results=main.results,
-                cues=step_cues(main.chapters, main.video_s), tips=tips,
-                webm=_relative(main.webm, folder), mp4=_relative(main.mp4, folder))
+                guide=guide,
+                court=main.court,
+                court_name=court_name(main.court),
+                results=main.results,
+                cues=step_cues(main.chapters, main.video_s),
+                tips=tips,
+                webm=_relative(main.webm, folder),
+                mp4=_relative(main.mp4, folder),
+            )
             write_guide(folder, record)
             records.append(record)
         write_index(self.out / "index.html", records + self._earlier_records(guides))
         return records
 
     def _tip_video(self, recording: Recording, folder: Path) -> TipVideo:
-        return TipVideo(recording.tip, recording.results[0],
-                        webm=_relative(recording.webm, folder), mp4=_relative(recording.mp4, folder))
+        return TipVideo(
+            recording.tip,
+            recording.results[0],
+            webm=_relative(recording.webm, folder),
+            mp4=_relative(recording.mp4, folder),
+        )
 
     def _earlier_records(self, guides: list[Guide]) -> list[GuideRecord]:
         """Guides recorded into the same folder by an earlier run stay listed in its index."""
@@ -222,9 +255,17 @@ class Walkthrough:
             data = json.loads(report.read_text(encoding="utf-8"))
             results = [StepResult(**{k: s.get(k) for k in StepResult.__dataclass_fields__}) for s in data["steps"]]
             folder = self.out / guide.id
-            earlier.append(GuideRecord(
-                guide=guide, court=data["court"], court_name=court_name(data["court"]), results=results, cues=[],
-                webm=_relative(folder / "walkthrough.webm", folder), mp4=_relative(folder / "walkthrough.mp4", folder)))
+            earlier.append(
+                GuideRecord(
+                    guide=guide,
+                    court=data["court"],
+                    court_name=court_name(data["court"]),
+                    results=results,
+                    cues=[],
+                    webm=_relative(folder / "walkthrough.webm", folder),
+                    mp4=_relative(folder / "walkthrough.mp4", folder),
+                )
+            )
         return earlier
 
     def _summarize(self, jobs: list[Job], seconds: float) -> None:
@@ -253,8 +294,9 @@ class Walkthrough:
         for number, result in enumerate(recording.results, start=1):
             if result.status != "failed":
                 continue
-            where = (f"tip '{result.title}' ({result.id})" if job.tip
-                     else f"step {number} '{result.title}' ({result.id})")
+            where = (
+                f"tip '{result.title}' ({result.id})" if job.tip else f"step {number} '{result.title}' ({result.id})"
+            )
             messages.append(f"{job.guide.id}: {where}: {result.error}")
         return messages
 

@@ -42,15 +42,32 @@ def _run(args: list[str]) -> str:
 
 def probe(path: Path) -> VideoInfo:
     """The first video stream's codec and size, and the file's duration."""
-    out = _run([tool("ffprobe"), "-v", "error", "-select_streams", "v:0",
-                "-show_entries", "stream=codec_name,pix_fmt,width,height:format=duration", "-of", "json", str(path)])
+    out = _run(
+        [
+            tool("ffprobe"),
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=codec_name,pix_fmt,width,height:format=duration",
+            "-of",
+            "json",
+            str(path),
+        ]
+    )
     data = json.loads(out)
     if not data.get("streams"):
         raise VideoError(f"{path} has no video stream")
     stream = data["streams"][0]
     duration = data.get("format", {}).get("duration")
-    return VideoInfo(stream["codec_name"], stream.get("pix_fmt", ""), int(stream["width"]), int(stream["height"]),
-                     float(duration) if duration not in (None, "N/A") else 0.0)
+    return VideoInfo(
+        stream["codec_name"],
+        stream.get("pix_fmt", ""),
+        int(stream["width"]),
+        int(stream["height"]),
+        float(duration) if duration not in (None, "N/A") else 0.0,
+    )
 
 
 def join(parts: list[Path], target: Path) -> None:
@@ -61,8 +78,23 @@ def join(parts: list[Path], target: Path) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.writelines(f"file '{part.resolve()}'\n" for part in parts)
     try:
-        _run([tool("ffmpeg"), "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", listing.name,
-              "-c", "copy", str(target)])
+        _run(
+            [
+                tool("ffmpeg"),
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                listing.name,
+                "-c",
+                "copy",
+                str(target),
+            ]
+        )
     finally:
         Path(listing.name).unlink()
     for part in parts:
@@ -71,6 +103,27 @@ def join(parts: list[Path], target: Path) -> None:
 
 def to_mp4(webm: Path, mp4: Path, preset: str = "veryfast") -> None:
     """H.264 in yuv420p with the index up front: plays in every browser and media player."""
-    _run([tool("ffmpeg"), "-v", "error", "-y", "-i", str(webm), "-an",
-          "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", preset, "-crf", "23",
-          "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-movflags", "+faststart", str(mp4)])
+    _run(
+        [
+            tool("ffmpeg"),
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(webm),
+            "-an",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-preset",
+            preset,
+            "-crf",
+            "23",
+            "-vf",
+            "scale=trunc(iw/2)*2:trunc(ih/2)*2",
+            "-movflags",
+            "+faststart",
+            str(mp4),
+        ]
+    )

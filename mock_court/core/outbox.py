@@ -10,12 +10,18 @@ from mock_court.core.clock import stamp
 FILTERS = ("channel", "recipient", "account_number")
 
 
-def send(db: sqlite3.Connection, channel: str, recipient: str, subject: str, body: str, at: datetime,
-         account_number: str | None = None) -> None:
+def send(
+    db: sqlite3.Connection,
+    channel: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    at: datetime,
+    account_number: str | None = None,
+) -> None:
     """Put a letter (channel "mail", the simulated U.S. mail) or an email in the outbox."""
     db.execute(
-        "INSERT INTO outbox (channel, recipient, account_number, subject, body, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (channel, recipient, account_number, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         (channel, recipient, account_number, subject, body, stamp(at)),
     )
 
@@ -26,6 +32,8 @@ def read(db: sqlite3.Connection, **filters: str) -> list[dict]:
     where = " AND ".join(f"{name} = :{name}" for name in wanted)
     rows = db.execute(
         "SELECT id, channel, recipient, account_number, subject, body, created_at FROM outbox"
-        + (f" WHERE {where}" if where else "") + " ORDER BY id", wanted,
+        + (f" WHERE {where}" if where else "")
+        + " ORDER BY id",
+        wanted,
     ).fetchall()
     return [dict(row) for row in rows]

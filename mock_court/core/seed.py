@@ -11,9 +11,9 @@ from datetime import datetime, timezone
 
 from fixtures.personas import SECURITY_QUESTIONS, SHARED_FIRM_ACCOUNT, build_personas
 from mock_court.core.accounts import insert_account
-from mock_court.core.outbox import send
 from mock_court.core.clock import stamp
 from mock_court.core.hashing import hash_answer, hash_secret
+from mock_court.core.outbox import send
 from mock_court.sites.psc.models import activation_letter, hash_activation_code
 
 SEEDED_AT = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
@@ -48,7 +48,9 @@ def account_row(persona: dict) -> dict:
         "client_code_required": int(persona["client_code_required"]),
         "otp_secret": persona["otp_secret"],
         "problem": persona["problem"],
-        "activation_code_hash": hash_activation_code(persona["activation_code"]) if "activation_code" in persona else None,
+        "activation_code_hash": hash_activation_code(persona["activation_code"])
+        if "activation_code" in persona
+        else None,
         "created_at": stamp(SEEDED_AT),
     }
 
@@ -69,8 +71,11 @@ def seed_personas(db: sqlite3.Connection) -> None:
                 "INSERT INTO ecf_accounts (court, login, password_hash, name, email,"
                 " pacer_account_id, linked_at, shared_pacer_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    persona["ecf_court"], persona["ecf_login"], hash_secret(persona["ecf_password"]),
-                    f"{persona['first_name']} {persona['last_name']}", persona["email"],
+                    persona["ecf_court"],
+                    persona["ecf_login"],
+                    hash_secret(persona["ecf_password"]),
+                    f"{persona['first_name']} {persona['last_name']}",
+                    persona["email"],
                     account_ids[owner] if persona["linked"] else None,
                     stamp(SEEDED_AT) if persona["linked"] else None,
                     account_ids[owner] if persona["shared"] else None,

@@ -25,9 +25,7 @@ class Store:
             seeded_template().backup(self.conn)
 
     def _has_schema(self) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'"
-        ).fetchone()
+        row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").fetchone()
         return row is not None
 
     def reset(self) -> None:
@@ -95,8 +93,7 @@ def get_setting(name: str, default=None):
 def set_setting(name: str, value) -> None:
     with transaction(get_db()) as db:
         db.execute(
-            "INSERT INTO settings (name, value) VALUES (?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             (name, json.dumps(value)),
         )
 

@@ -50,4 +50,3 @@ def serve_per_court(blueprint: Blueprint) -> Blueprint:
             values["court_id"] = g.court["id"]
 
     return blueprint
-

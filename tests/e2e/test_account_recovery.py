@@ -32,8 +32,11 @@ def dialog(flow, persona):
     guide = load_guide(MAD)
     ctx = flow(guide.court)
     ctx.data["registrant"] = new_registrant("returning-user-again").but(
-        first_name=persona["first_name"], last_name=persona["last_name"],
-        date_of_birth=persona["date_of_birth"], email=persona["email"])
+        first_name=persona["first_name"],
+        last_name=persona["last_name"],
+        date_of_birth=persona["date_of_birth"],
+        email=persona["email"],
+    )
     walk(ctx, guide, until="account-information")
     form = registration.enter_account_information(ctx)
     form.go_next()
@@ -50,9 +53,10 @@ def test_forgot_password_from_the_dialog_sets_a_new_password_that_logs_in(dialog
     found.forgot_password()
     fake = Faker()
     fake.seed_instance("new-password")
-    new_password = make_password(fake, persona["first_name"], persona["last_name"], persona["username"],
-                                 persona["email"])
-    answers = dict(zip(SECURITY_QUESTIONS[:2], persona["security_answers"]))
+    new_password = make_password(
+        fake, persona["first_name"], persona["last_name"], persona["username"], persona["email"]
+    )
+    answers = dict(zip(SECURITY_QUESTIONS[:2], persona["security_answers"], strict=True))
     account_recovery.forgot_password(ctx, persona["username"], answers, new_password, email=persona["email"])
 
     login = CsoLoginPage(ctx.page)
@@ -104,7 +108,8 @@ def test_two_matches_show_the_dialog_one_does_not(flow, persona):
     guide = load_guide(MAD)
     ctx = flow(guide.court)
     ctx.data["registrant"] = new_registrant("same-name-only").but(
-        first_name=persona["first_name"], last_name=persona["last_name"])
+        first_name=persona["first_name"], last_name=persona["last_name"]
+    )
     walk(ctx, guide, until="user-information")
     expect(ExistingAccountDialog(ctx.page).dialog).to_be_hidden()
     UserInformationPage(ctx.page).go_back()

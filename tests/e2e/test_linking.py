@@ -38,11 +38,14 @@ def filer(personas, court) -> dict:
 
 
 @pytest.mark.covers(*MAIN_PATH)
-@pytest.mark.parametrize(("court", "menu_bar"), [
-    ("mad", ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
-    ("moeb", ["Bankruptcy", "Adversary", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
-    ("txwd", ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
-])
+@pytest.mark.parametrize(
+    ("court", "menu_bar"),
+    [
+        ("mad", ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
+        ("moeb", ["Bankruptcy", "Adversary", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
+        ("txwd", ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]),
+    ],
+)
 def test_following_the_guide_links_the_accounts_and_shows_the_filing_menus(flow, filer, court, menu_bar):
     ctx = flow(court, persona=filer)
     results = run_guide(load_guide(GUIDE), ctx)
@@ -101,11 +104,13 @@ def cancel_at_verify(ctx) -> Locator:
 # (persona, what is done on the linking screens, what they say, whether filing menus show afterwards)
 LINKING_ERRORS = [
     pytest.param("filer-txwd", enter_wrong_password, "CM/ECF logins are all lowercase", False, id="wrong-password"),
-    pytest.param("linked-filer-txwd", submit_to_verify, "already linked to your PACER account", True,
-                 id="already-linked"),
+    pytest.param(
+        "linked-filer-txwd", submit_to_verify, "already linked to your PACER account", True, id="already-linked"
+    ),
     pytest.param("legacy-filer-txwd", submit_to_verify, "must be upgraded", False, id="not-upgraded"),
-    pytest.param("filer-txwd", cancel_at_verify, "Your CM/ECF and PACER accounts are not linked", False,
-                 id="cancel-at-verify"),
+    pytest.param(
+        "filer-txwd", cancel_at_verify, "Your CM/ECF and PACER accounts are not linked", False, id="cancel-at-verify"
+    ),
 ]
 
 

@@ -50,11 +50,25 @@ def assert_all_passed(guide, results) -> None:
 
 # ---- Each guide end to end -------------------------------------------------------------------
 
+
 @pytest.mark.covers(
-    *main_path(MAD), *main_path(MOEB),
-    *ids(MAD, "user-type", "user-verification", "account-information-next", "username", "password",
-         "security-questions", "user-information-next", "billing-address", "authorize-charges", "payment-next",
-         "acknowledge-policies", "submit-registration"),
+    *main_path(MAD),
+    *main_path(MOEB),
+    *ids(
+        MAD,
+        "user-type",
+        "user-verification",
+        "account-information-next",
+        "username",
+        "password",
+        "security-questions",
+        "user-information-next",
+        "billing-address",
+        "authorize-charges",
+        "payment-next",
+        "acknowledge-policies",
+        "submit-registration",
+    ),
     *ids(MOEB, "card-optional"),
 )
 @pytest.mark.parametrize("guide", GUIDES, indirect=True)
@@ -64,8 +78,12 @@ def test_guide_end_to_end_with_a_card(guide, ctx, mock):
     assert mock.outbox(channel="mail", account_number=ctx.data["account_number"]) == []
 
 
-@pytest.mark.covers(*main_path(MAD), *main_path(MOEB),
-                    *ids(MAD, "register-without-card"), *ids(MOEB, "card-optional", "no-card-activation-by-mail"))
+@pytest.mark.covers(
+    *main_path(MAD),
+    *main_path(MOEB),
+    *ids(MAD, "register-without-card"),
+    *ids(MOEB, "card-optional", "no-card-activation-by-mail"),
+)
 @pytest.mark.parametrize("guide", GUIDES, indirect=True)
 def test_guide_end_to_end_without_a_card(guide, ctx, mock):
     ctx.data["card"] = None
@@ -76,6 +94,7 @@ def test_guide_end_to_end_without_a_card(guide, ctx, mock):
 
 
 # ---- Account Information ---------------------------------------------------------------------
+
 
 @pytest.mark.covers(*ids(MAD, "county-after-state"), *ids(MOEB, "view-only-form"))
 @pytest.mark.parametrize(("state", "name"), [("MA", "Massachusetts"), ("MO", "Missouri")])
@@ -118,9 +137,16 @@ def test_government_agency_staff_choose_from_government_accounts(flow, mock):
 
 
 REQUIRED_ACCOUNT_FIELDS = {
-    "first_name": "First Name", "last_name": "Last Name", "date_of_birth": "Date of Birth",
-    "address1": "Address", "city": "City", "state": "State", "zip": "Zip/Postal Code",
-    "primary_phone": "Primary Phone", "email": "Email", "confirm_email": "Confirm Email",
+    "first_name": "First Name",
+    "last_name": "Last Name",
+    "date_of_birth": "Date of Birth",
+    "address1": "Address",
+    "city": "City",
+    "state": "State",
+    "zip": "Zip/Postal Code",
+    "primary_phone": "Primary Phone",
+    "email": "Email",
+    "confirm_email": "Confirm Email",
     "user_type": "User Type",
 }
 
@@ -145,6 +171,7 @@ def test_required_account_fields_have_a_red_asterisk_and_a_message_beside_them(p
 
 # ---- User Information ------------------------------------------------------------------------
 
+
 @pytest.fixture
 def at_user_information(guide, ctx):
     walk(ctx, guide, until="user-information")
@@ -159,7 +186,7 @@ def test_required_user_fields_show_messages_beside_them(at_user_information):
     expect(form.username).to_have_accessible_description("Username is required.")
     expect(form.password).to_have_accessible_description("Password is required.")
     expect(form.confirm_password).to_have_accessible_description("Confirm Password is required.")
-    for n, (question, answer) in enumerate(zip(form.questions, form.answers), start=1):
+    for n, (question, answer) in enumerate(zip(form.questions, form.answers, strict=True), start=1):
         expect(question).to_have_accessible_description(f"Security Question {n} is required.")
         expect(answer).to_have_accessible_description(f"Answer {n} is required.")
     expect(PaymentPage(form.page).section).to_be_hidden()
@@ -204,13 +231,19 @@ def test_password_criteria_pop_up_while_typing(at_user_information, ctx):
 
 
 @pytest.mark.covers(*ids(MAD, "password"))
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: "Sh0rt#pass", "Password must be 14 to 45 characters."),
-    (lambda p: "all-lowercase-but-long#1", "Password must include an uppercase letter."),
-    (lambda p: "NoSpecialCharacters123", "Password must include a special character."),
-    (lambda p: f"Xy#{p.first_name}Secure4242", "Password must not contain any part of your first or last name, "
-                                                "username or email address."),
-], ids=["too-short", "no-uppercase", "no-special", "first-name"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: "Sh0rt#pass", "Password must be 14 to 45 characters."),
+        (lambda p: "all-lowercase-but-long#1", "Password must include an uppercase letter."),
+        (lambda p: "NoSpecialCharacters123", "Password must include a special character."),
+        (
+            lambda p: f"Xy#{p.first_name}Secure4242",
+            "Password must not contain any part of your first or last name, username or email address.",
+        ),
+    ],
+    ids=["too-short", "no-uppercase", "no-special", "first-name"],
+)
 @pytest.mark.parametrize("guide", [MAD], indirect=True)
 def test_a_password_that_breaks_a_rule_is_refused_beside_the_field(at_user_information, ctx, make, message):
     form, person = at_user_information, registration.registrant(ctx)
@@ -242,6 +275,7 @@ def test_two_different_security_questions_are_needed(at_user_information, ctx):
 
 # ---- Payment ---------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def at_payment(guide, ctx):
     walk(ctx, guide, until="payment")
@@ -270,7 +304,8 @@ def test_a_card_needs_the_quarterly_authorization(at_payment, ctx):
     payment.authorize.uncheck()
     payment.go_next()
     expect(payment.authorize).to_have_accessible_description(
-        "You must authorize the PACER Service Center to charge this card.")
+        "You must authorize the PACER Service Center to charge this card."
+    )
     payment.fill_card(registration.registrant(ctx).card)
     payment.authorize.check()
     payment.go_next()
@@ -297,6 +332,7 @@ def test_a_billing_address_can_be_typed_instead_of_copied(at_payment, ctx):
 
 # ---- Policies --------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def at_policies(guide, ctx):
     walk(ctx, guide, until="policies")
@@ -316,7 +352,8 @@ def test_submit_needs_the_acknowledgment(at_policies, ctx, guide):
 @pytest.mark.parametrize("guide", [MAD], indirect=True)
 def test_the_policies_are_pacers_not_the_courts_rules(at_policies):
     expect(at_policies.policies).to_contain_text(
-        "These are PACER-specific policies and procedures, not attorney filing procedures or local court rules.")
+        "These are PACER-specific policies and procedures, not attorney filing procedures or local court rules."
+    )
     headings = at_policies.policies.get_by_role("heading").all_inner_texts()
     assert headings and not any("local rule" in heading.lower() for heading in headings)
 
@@ -338,6 +375,7 @@ def test_the_printable_policies_download(at_policies, tmp_path):
 
 
 # ---- Cancel and Back -------------------------------------------------------------------------
+
 
 @pytest.mark.covers(*ids(MAD, "account-information", "user-information", "payment"))
 @pytest.mark.parametrize("guide", [MAD], indirect=True)
@@ -382,6 +420,7 @@ def test_back_keeps_what_was_entered(at_payment, ctx):
 
 # ---- The attorney with a CM/ECF account ------------------------------------------------------
 
+
 @pytest.mark.covers(*ids(MAD, "attorney-with-cmecf-account", "choose-account-type"))
 def test_an_attorney_with_a_cmecf_account_registers_case_search_only_then_links(flow, personas, sites):
     """The District of Massachusetts note: an attorney who has a CM/ECF account there but no
@@ -394,24 +433,36 @@ def test_an_attorney_with_a_cmecf_account_registers_case_search_only_then_links(
     ctx = flow(guide.court)
     attorney = personas["filer-mad"]  # whose CM/ECF account at mad is not linked yet
     ctx.data["registrant"] = new_registrant("attorney-mad").but(
-        first_name=attorney["first_name"], last_name=attorney["last_name"])
+        first_name=attorney["first_name"], last_name=attorney["last_name"]
+    )
     walk(ctx, guide, until="choose-account-type")
     RegisterAccountPage(ctx.page).choose(ATTORNEY_FILERS)
     expect(AccountTypePage(ctx.page).content).to_contain_text(
-        "should register for a PACER - Case Search Only account, then link it to their CM/ECF account")
+        "should register for a PACER - Case Search Only account, then link it to their CM/ECF account"
+    )
     walk(ctx, guide, start="choose-account-type")
     person = registration.registrant(ctx)
-    ctx.persona = {**attorney, "username": person.username, "password": person.password,
-                   "email": person.email, "account_number": ctx.data["account_number"]}
+    ctx.persona = {
+        **attorney,
+        "username": person.username,
+        "password": person.password,
+        "email": person.email,
+        "account_number": ctx.data["account_number"],
+    }
     # Signed on by the guide's last step, the attorney goes from the court's website to its CM/ECF.
     linking.go_to_court_site(ctx)
     CourtHomePage(ctx.page).open_filing_system()
-    for step in (linking.open_link_menu, linking.enter_ecf_credentials, linking.verify_accounts,
-                 linking.see_link_confirmation):
+    for step in (
+        linking.open_link_menu,
+        linking.enter_ecf_credentials,
+        linking.verify_accounts,
+        linking.see_link_confirmation,
+    ):
         step(ctx)
 
 
 # ---- Activation by mail ----------------------------------------------------------------------
+
 
 @pytest.mark.covers(*ids(MAD, "register-without-card", "log-in"), *ids(MOEB, "no-card-activation-by-mail"))
 @pytest.mark.parametrize("guide", GUIDES, indirect=True)

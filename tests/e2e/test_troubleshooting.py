@@ -41,11 +41,14 @@ def test_a_stale_menu_cause_survives_a_refresh_and_another_tip_but_not_its_own(f
 
 
 @pytest.mark.covers(f"{GUIDE}/tip-contact-help-desk")
-@pytest.mark.parametrize(("court", "name", "phone", "email"), [
-    ("mad", "CM/ECF Help Desk", "(617) 748-9152", "ecfhelp@mad.uscourts.gov"),
-    ("moeb", "CM/ECF Help Desk", "(314) 244-4999", "ecf_help@moeb.uscourts.gov"),
-    ("txwd", "CM/ECF Help Desk", "(210) 472-6550", "cmecf_helpdesk@txwd.uscourts.gov"),
-])
+@pytest.mark.parametrize(
+    ("court", "name", "phone", "email"),
+    [
+        ("mad", "CM/ECF Help Desk", "(617) 748-9152", "ecfhelp@mad.uscourts.gov"),
+        ("moeb", "CM/ECF Help Desk", "(314) 244-4999", "ecf_help@moeb.uscourts.gov"),
+        ("txwd", "CM/ECF Help Desk", "(210) 472-6550", "cmecf_helpdesk@txwd.uscourts.gov"),
+    ],
+)
 def test_the_help_desk_page_gives_the_courts_own_contact(flow, court, name, phone, email):
     ctx = flow(court)
     linking.tip_contact_help_desk(ctx)

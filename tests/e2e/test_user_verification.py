@@ -62,10 +62,13 @@ def test_the_picture_challenge_is_solved_after_a_wrong_try(form, mock):
 
 
 @pytest.mark.covers(*VERIFICATION)
-@pytest.mark.parametrize(("mode", "status", "message"), [
-    ("fail", FAILED, "User Verification failed. Please try again."),
-    ("expire", EXPIRED, EXPIRED),
-])
+@pytest.mark.parametrize(
+    ("mode", "status", "message"),
+    [
+        ("fail", FAILED, "User Verification failed. Please try again."),
+        ("expire", EXPIRED, EXPIRED),
+    ],
+)
 def test_a_failed_or_expired_verification_is_explained_and_can_be_done_again(form, mock, mode, status, message):
     mock.set_captcha(mode)
     form.captcha.check()

@@ -26,29 +26,59 @@ FORGOT_RESET = f"{PSC}/forgotPassword/reset.jsf"
 FORGOT_USERNAME = f"{PSC}/forgotUsername.jsf"
 
 ACCOUNT = {
-    "prefix": "Ms.", "first_name": "Ada", "middle_name": "", "last_name": "Lovelace", "generation": "",
-    "suffix": "", "date_of_birth": "1980-12-10", "firm": "Analytical Engines LLP", "unit": "",
-    "address1": "1 Courthouse Way", "address2": "Suite 200", "address3": "", "room": "", "city": "Boston",
-    "state": "MA", "county": "Suffolk County", "zip": "02210", "country": "United States of America",
-    "primary_phone": "617-555-0100", "alternate_phone": "", "text_phone": "", "fax": "",
-    "email": "ada.lovelace@example.org", "confirm_email": "ada.lovelace@example.org", "user_type": "Individual",
+    "prefix": "Ms.",
+    "first_name": "Ada",
+    "middle_name": "",
+    "last_name": "Lovelace",
+    "generation": "",
+    "suffix": "",
+    "date_of_birth": "1980-12-10",
+    "firm": "Analytical Engines LLP",
+    "unit": "",
+    "address1": "1 Courthouse Way",
+    "address2": "Suite 200",
+    "address3": "",
+    "room": "",
+    "city": "Boston",
+    "state": "MA",
+    "county": "Suffolk County",
+    "zip": "02210",
+    "country": "United States of America",
+    "primary_phone": "617-555-0100",
+    "alternate_phone": "",
+    "text_phone": "",
+    "fax": "",
+    "email": "ada.lovelace@example.org",
+    "confirm_email": "ada.lovelace@example.org",
+    "user_type": "Individual",
 }
 PASSWORD = "Analytical#Engine1843"
 ANSWERS = ("Byron", "London")
 USER = {
-    "username": "countess.ab", "password": PASSWORD, "confirm_password": PASSWORD,
-    "question1": SECURITY_QUESTIONS[0], "answer1": ANSWERS[0],
-    "question2": SECURITY_QUESTIONS[1], "answer2": ANSWERS[1],
+    "username": "countess.ab",
+    "password": PASSWORD,
+    "confirm_password": PASSWORD,
+    "question1": SECURITY_QUESTIONS[0],
+    "answer1": ANSWERS[0],
+    "question2": SECURITY_QUESTIONS[1],
+    "answer2": ANSWERS[1],
 }
 CARD_NUMBER = "4111 1111 1111 1111"
 CARD = {
-    "card_holder": "Ada Lovelace", "card_type": "Visa", "card_number": CARD_NUMBER,
-    "expiry_month": "05", "expiry_year": str(date.today().year + 2), "use_billing_address": "1",
+    "card_holder": "Ada Lovelace",
+    "card_type": "Visa",
+    "card_number": CARD_NUMBER,
+    "expiry_month": "05",
+    "expiry_year": str(date.today().year + 2),
+    "use_billing_address": "1",
     "authorize": "1",
 }
 BILLING = {
-    "billing_address1": "2 Engine Row", "billing_city": "Boston", "billing_state": "MA",
-    "billing_zip": "02110", "billing_country": "United States of America",
+    "billing_address1": "2 Engine Row",
+    "billing_city": "Boston",
+    "billing_state": "MA",
+    "billing_zip": "02110",
+    "billing_country": "United States of America",
 }
 
 
@@ -128,7 +158,7 @@ def count_rows(app) -> dict[str, int]:
 def account_row(app, **where) -> dict | None:
     from mock_court.core.store import get_db
 
-    (column, value), = where.items()
+    ((column, value),) = where.items()
     with app.app_context():
         row = get_db().execute(f"SELECT * FROM accounts WHERE {column} = ?", (value,)).fetchone()
         return dict(row) if row else None

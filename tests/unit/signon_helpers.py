@@ -24,10 +24,17 @@ def persona(persona_id: str) -> dict:
     return personas()[persona_id]
 
 
-def submit_login(client, username: str, password: str, client_code: str = "", court: str | None = None,
-                 appurl: str = ""):
-    data = {"loginForm": "loginForm", "loginForm:loginName": username, "loginForm:password": password,
-            "loginForm:clientCode": client_code, "pscCourtId": court or "", "appurl": appurl}
+def submit_login(
+    client, username: str, password: str, client_code: str = "", court: str | None = None, appurl: str = ""
+):
+    data = {
+        "loginForm": "loginForm",
+        "loginForm:loginName": username,
+        "loginForm:password": password,
+        "loginForm:clientCode": client_code,
+        "pscCourtId": court or "",
+        "appurl": appurl,
+    }
     return client.post(LOGIN_PAGE, data=data)
 
 
@@ -68,8 +75,9 @@ def menu_bar(response) -> list[tuple[str, str]]:
     bar = re.search(r'<div id="topmenu" class="yuimenubar[^"]*">(.*?)</div>\s*</div>', html, re.S)
     if bar is None:
         return []
-    return re.findall(r'<li class="yuimenubaritem[^"]*"><a class="yuimenubaritemlabel" href="([^"]+)">([^<]+)</a>',
-                      bar.group(1))
+    return re.findall(
+        r'<li class="yuimenubaritem[^"]*"><a class="yuimenubaritemlabel" href="([^"]+)">([^<]+)</a>', bar.group(1)
+    )
 
 
 def menu_labels(response) -> list[str]:

@@ -9,14 +9,22 @@ from tests.unit.signon_helpers import JSON, LOGIN_PAGE, persona
 
 
 def sign_on_page(client, username, password):
-    client.post(LOGIN_PAGE, data={"loginForm": "loginForm", "loginForm:loginName": username,
-                                  "loginForm:password": password, "loginForm:clientCode": ""})
+    client.post(
+        LOGIN_PAGE,
+        data={
+            "loginForm": "loginForm",
+            "loginForm:loginName": username,
+            "loginForm:password": password,
+            "loginForm:clientCode": "",
+        },
+    )
     return client.get_cookie("NextGenCSO") is not None
 
 
 def sign_on_api(client, username, password):
-    answer = client.post("/login/services/cso-auth", json={"loginId": username, "password": password},
-                         headers=JSON).get_json()
+    answer = client.post(
+        "/login/services/cso-auth", json={"loginId": username, "password": password}, headers=JSON
+    ).get_json()
     return answer["loginResult"] == "0"
 
 

@@ -70,11 +70,14 @@ def test_setup_prefers_an_installed_playwright_chromium(browsers_dir, monkeypatc
     assert provision.provide_chromium(browsers_dir) == "Playwright's Chromium"
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ([], {"browser": ["chromium"], "video": "on", "tracing": "retain-on-failure"}),
-    (["--video", "off", "tests/e2e"], {"browser": ["chromium"], "tracing": "retain-on-failure"}),
-    (["--tracing=on", "--browser", "firefox"], {"video": "on"}),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ([], {"browser": ["chromium"], "video": "on", "tracing": "retain-on-failure"}),
+        (["--video", "off", "tests/e2e"], {"browser": ["chromium"], "tracing": "retain-on-failure"}),
+        (["--tracing=on", "--browser", "firefox"], {"video": "on"}),
+    ],
+)
 def test_harness_settings_give_pytest_playwright_defaults_the_command_line_overrides(given, expected):
     from e2e.config import Settings, playwright_option_defaults
 

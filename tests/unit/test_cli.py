@@ -21,21 +21,29 @@ def test_personas_prints_the_same_list_as_the_control_api(client):
     assert printed == client.get("/_mock/personas").get_json()
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("", {}),
-    ("captcha=challenge", {"captcha": "challenge"}),
-    ("http500=psc.registration+ecf.utilities,menus@txwd=stale-cache",
-     {"http500": ["psc.registration", "ecf.utilities"], "menus@txwd": "stale-cache"}),
-])
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("", {}),
+        ("captcha=challenge", {"captcha": "challenge"}),
+        (
+            "http500=psc.registration+ecf.utilities,menus@txwd=stale-cache",
+            {"http500": ["psc.registration", "ecf.utilities"], "menus@txwd": "stale-cache"},
+        ),
+    ],
+)
 def test_fault_specs(spec, expected):
     assert parse_spec(spec) == expected
 
 
-@pytest.mark.parametrize(("spec", "message"), [
-    ("captcha", "'captcha' is not name=value"),
-    ("captcha=sometimes", "captcha must be one of"),
-    ("weather=rain", "unknown fault 'weather'"),
-])
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("captcha", "'captcha' is not name=value"),
+        ("captcha=sometimes", "captcha must be one of"),
+        ("weather=rain", "unknown fault 'weather'"),
+    ],
+)
 def test_bad_fault_specs_are_refused(spec, message):
     with pytest.raises(FaultSpecError, match=message):
         parse_spec(spec)
@@ -50,9 +58,19 @@ def test_serve_refuses_a_bad_fault_spec():
 def test_serve_prints_its_url_and_answers_within_seconds(tmp_path):
     started = time.monotonic()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mock_court.cli", "serve", "--port", "0", "--test-mode",
-         "--db", str(tmp_path / "court.db")],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mock_court.cli",
+            "serve",
+            "--port",
+            "0",
+            "--test-mode",
+            "--db",
+            str(tmp_path / "court.db"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         url = server.stdout.readline().split()[-1]
@@ -71,10 +89,13 @@ def test_readme_lists_every_guide_as_the_catalogs_say(pytestconfig):
     assert printed in (pytestconfig.rootpath / "README.md").read_text()
 
 
-@pytest.mark.parametrize(("command", "help_text"), [
-    ("walkthrough", "Record captioned videos"),
-    ("guides", "Print the guide catalogs"),
-])
+@pytest.mark.parametrize(
+    ("command", "help_text"),
+    [
+        ("walkthrough", "Record captioned videos"),
+        ("guides", "Print the guide catalogs"),
+    ],
+)
 def test_the_clients_commands_are_reachable_through_the_group(command, help_text):
     assert re.search(rf"^  {command} ", CliRunner().invoke(main, ["--help"]).output, re.MULTILINE)
     result = CliRunner().invoke(main, [command, "--help"])

@@ -68,10 +68,13 @@ def test_each_app_has_its_own_state():
         assert get_db().execute("SELECT 1 FROM accounts WHERE username = 'jacevedo01'").fetchone()
 
 
-@pytest.mark.parametrize(("payload", "message"), [
-    ({"mode": "sometimes"}, "mode must be one of pass, challenge, fail, expire"),
-    ({}, "mode must be one of"),
-])
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"mode": "sometimes"}, "mode must be one of pass, challenge, fail, expire"),
+        ({}, "mode must be one of"),
+    ],
+)
 def test_captcha_mode_rejects_unknown_modes(client, payload, message):
     response = client.post("/_mock/captcha", json=payload)
     assert response.status_code == 400
@@ -86,11 +89,14 @@ def test_captcha_mode_defaults_to_pass_in_test_mode(client):
     assert client.get("/_mock/captcha").get_json()["mode"] == "pass"
 
 
-@pytest.mark.parametrize(("faults", "message"), [
-    ({"captcha": "maybe"}, "captcha must be one of"),
-    ({"menus@txwd": "stale-everything"}, "menus@txwd must be one of"),
-    ({"gremlins": "yes"}, "unknown fault 'gremlins'"),
-])
+@pytest.mark.parametrize(
+    ("faults", "message"),
+    [
+        ({"captcha": "maybe"}, "captcha must be one of"),
+        ({"menus@txwd": "stale-everything"}, "menus@txwd must be one of"),
+        ({"gremlins": "yes"}, "unknown fault 'gremlins'"),
+    ],
+)
 def test_faults_reject_bad_values(client, faults, message):
     response = client.post("/_mock/faults", json=faults)
     assert response.status_code == 400

@@ -38,9 +38,11 @@ def test_the_filing_system_link_leads_to_sign_on_for_that_court(client, court):
 def test_home_has_one_link_each_to_contact_and_credential_recovery(client, court):
     page = text(client.get(f"/court/{court}/"))
     assert re.findall(r'<a href="([^"]+)">Forgot Your Username and Password</a>', page) == [
-        f"/court/{court}/forgot-username-password"]
+        f"/court/{court}/forgot-username-password"
+    ]
     assert re.findall(r'<a href="([^"]+)">(Contact[^<]*)</a>', page) == [
-        (f"/court/{court}/contact", "Contact the CM/ECF Help Desk")]
+        (f"/court/{court}/contact", "Contact the CM/ECF Help Desk")
+    ]
 
 
 @pytest.mark.parametrize("court", COURTS)

@@ -61,24 +61,33 @@ def test_xml_failures_carry_code_and_description(client):
     response = post(client, {"loginId": "nobodyatall", "password": "Nothing#12345678"}, accept="text/xml")
     root = ET.fromstring(response.data)
     assert (root.findtext("loginResult"), root.findtext("errorDescription")) == (
-        "13", "Invalid username, password, or one-time passcode.")
+        "13",
+        "Invalid username, password, or one-time passcode.",
+    )
 
 
-@pytest.mark.parametrize("body", [
-    {"loginId": "jacevedo01", "password": "Not-the-password#1"},
-    {"loginId": "nobodyatall", "password": "Nothing#12345678"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"loginId": "jacevedo01", "password": "Not-the-password#1"},
+        {"loginId": "nobodyatall", "password": "Nothing#12345678"},
+    ],
+)
 def test_bad_credentials_answer_13(client, body):
     assert post(client, body).get_json() == {
-        "nextGenCSO": "", "loginResult": "13",
+        "nextGenCSO": "",
+        "loginResult": "13",
         "errorDescription": "Invalid username, password, or one-time passcode.",
     }
 
 
-@pytest.mark.parametrize(("persona_id", "code", "words"), [
-    ("inactive-user", "5", "PACER User Inactive"),
-    ("awaiting-activation", "6", "PACER User Not Activated"),
-])
+@pytest.mark.parametrize(
+    ("persona_id", "code", "words"),
+    [
+        ("inactive-user", "5", "PACER User Inactive"),
+        ("awaiting-activation", "6", "PACER User Not Activated"),
+    ],
+)
 def test_accounts_that_may_not_search_are_refused(client, persona_id, code, words):
     answer = api_login(client, persona_id)
     assert (answer["loginResult"], answer["nextGenCSO"]) == (code, "")
@@ -149,12 +158,15 @@ def test_totp_matches_the_rfc_6238_vector():
     assert totp.code_at(secret, datetime.fromtimestamp(1111111109, timezone.utc)) == "081804"
 
 
-@pytest.mark.parametrize(("data", "content_type"), [
-    (b"{not json", "application/json"),
-    (b"[1, 2]", "application/json"),
-    (b"loginId=x&password=y", "application/x-www-form-urlencoded"),
-    (b"", "application/json"),
-])
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        (b"{not json", "application/json"),
+        (b"[1, 2]", "application/json"),
+        (b"loginId=x&password=y", "application/x-www-form-urlencoded"),
+        (b"", "application/json"),
+    ],
+)
 def test_malformed_requests_get_a_clear_error(client, data, content_type):
     response = client.post(API, data=data, headers={"Accept": "application/json", "Content-Type": content_type})
     assert response.status_code == 400
@@ -163,12 +175,18 @@ def test_malformed_requests_get_a_clear_error(client, data, content_type):
     assert answer["errorDescription"].startswith("Malformed request: send a JSON object")
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ({"password": "x"}, "loginId and password are required"),
-    ({"loginId": "jacevedo01"}, "loginId and password are required"),
-    ({"loginId": "jacevedo01", "password": 12}, "loginId and password are required"),
-    ({"loginId": "jacevedo01", "password": "x", "clientCode": "c" * 33}, "clientCode must be 32 characters or fewer"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"password": "x"}, "loginId and password are required"),
+        ({"loginId": "jacevedo01"}, "loginId and password are required"),
+        ({"loginId": "jacevedo01", "password": 12}, "loginId and password are required"),
+        (
+            {"loginId": "jacevedo01", "password": "x", "clientCode": "c" * 33},
+            "clientCode must be 32 characters or fewer",
+        ),
+    ],
+)
 def test_missing_or_bad_fields_get_a_clear_error(client, body, message):
     response = post(client, body)
     assert response.status_code == 400
@@ -221,7 +239,9 @@ def test_logout_answers_xml_without_json_accept(client):
 
 
 def test_malformed_logout_gets_a_clear_error(client):
-    response = client.post(LOGOUT, data=b"{oops", headers={"Accept": "application/json", "Content-Type": "application/json"})
+    response = client.post(
+        LOGOUT, data=b"{oops", headers={"Accept": "application/json", "Content-Type": "application/json"}
+    )
     assert response.status_code == 400
     assert "Malformed request" in response.get_json()["errorDescription"]
 

@@ -61,7 +61,11 @@ def test_the_menu_bar_is_in_the_real_markup(client):
     page = text(sign_on_to_court(client, "filer-txwd", "txwd"))
     assert '<div id="topmenu" class="yuimenubar yuimenubarnav">' in page
     assert '<div id="cmecfMainContent">' in page
-    assert re.search(r'<li class="yuimenubaritem[^"]*"><a class="yuimenubaritemlabel" href="/ecf/txwd/cgi-bin/login.pl\?logout">Log Out</a>', page)
+    assert re.search(
+        r'<li class="yuimenubaritem[^"]*">'
+        r'<a class="yuimenubaritemlabel" href="/ecf/txwd/cgi-bin/login.pl\?logout">Log Out</a>',
+        page,
+    )
 
 
 @pytest.mark.parametrize("court", COURTS)
@@ -111,8 +115,14 @@ def test_every_menu_item_leads_to_a_page_of_that_court(client, court):
 @pytest.mark.parametrize("court", COURTS)
 def test_every_signed_on_page_carries_the_logout_link(client, court):
     sign_on_to_court(client, "returning-user" if court != "txwd" else "filer-txwd", court)
-    for path in ("showpage.pl?16", "DisplayMenu.pl?Utilities", "DisplayMenu.pl?Reports", "DisplayMenu.pl?Help",
-                 "iquery.pl", "LinkAccount.pl"):
+    for path in (
+        "showpage.pl?16",
+        "DisplayMenu.pl?Utilities",
+        "DisplayMenu.pl?Reports",
+        "DisplayMenu.pl?Help",
+        "iquery.pl",
+        "LinkAccount.pl",
+    ):
         assert f'href="/ecf/{court}/cgi-bin/login.pl?logout"' in text(client.get(ecf_url(court, path))), path
 
 
@@ -143,18 +153,16 @@ class TestUtilities:
         court, html = page
         section = re.search(r'<section aria-labelledby="nextgen-items">(.*?)</section>', html, re.S).group(1)
         assert '<h3 id="nextgen-items">NextGen Release 1.1 Menu Items</h3>' in section
-        assert (f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>'
-                in section)
+        assert f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>' in section
 
     @pytest.mark.parametrize("section", ["nextgen-items", "your-account"])
     def test_both_sections_hold_the_link_item(self, page, section):
         court, html = page
         held = re.search(rf'<section aria-labelledby="{section}">(.*?)</section>', html, re.S).group(1)
-        assert (f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>'
-                in held)
+        assert f'<a href="/ecf/{court}/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>' in held
 
     def test_every_utilities_link_works(self, page, client):
-        court, html = page
+        _court, html = page
         main = html.split('<div id="cmecfMainContent">', 1)[1]
         for href in re.findall(r'<a href="(/ecf/[^"]+)">', main):
             assert client.get(href).status_code == 200, href

@@ -32,32 +32,44 @@ def answer(client, p, answers=None):
     return client.post(FORGOT_QUESTIONS, data={"answer1": first, "answer2": second})
 
 
-@pytest.mark.parametrize("given", [
-    lambda p: {"email": p["email"].upper()},
-    lambda p: {"account_number": p["account_number"]},
-    lambda p: {"date_of_birth": p["date_of_birth"]},
-    lambda p: {"date_of_birth": date.fromisoformat(p["date_of_birth"]).strftime("%m/%d/%Y")},
-])
+@pytest.mark.parametrize(
+    "given",
+    [
+        lambda p: {"email": p["email"].upper()},
+        lambda p: {"account_number": p["account_number"]},
+        lambda p: {"date_of_birth": p["date_of_birth"]},
+        lambda p: {"date_of_birth": date.fromisoformat(p["date_of_birth"]).strftime("%m/%d/%Y")},
+    ],
+)
 def test_username_with_email_account_number_or_birth_date_leads_to_the_questions(client, given):
     p = persona("returning-user")
     response = identify(client, p, **given(p))
     assert response.location.endswith(FORGOT_QUESTIONS)
     text = page_text(client.get(FORGOT_QUESTIONS))
     from fixtures.personas import SECURITY_QUESTIONS
+
     assert SECURITY_QUESTIONS[0] in text and SECURITY_QUESTIONS[1] in text
 
 
-@pytest.mark.parametrize(("form", "slot", "message"), [
-    ({"username": "", "email": "x@y.org"}, "username", "Username is required."),
-    ({"username": "someone"}, "identity", "Enter your email address, account number or date of birth."),
-])
+@pytest.mark.parametrize(
+    ("form", "slot", "message"),
+    [
+        ({"username": "", "email": "x@y.org"}, "username", "Username is required."),
+        ({"username": "someone"}, "identity", "Enter your email address, account number or date of birth."),
+    ],
+)
 def test_forgot_password_needs_a_username_and_one_more_item(client, form, slot, message):
     assert messages(client.post(FORGOT_PASSWORD, data=form)) == {slot: message}
 
 
-@pytest.mark.parametrize("given", [
-    {"email": "someone.else@example.org"}, {"account_number": "4100099"}, {"date_of_birth": "1901-01-01"},
-])
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"email": "someone.else@example.org"},
+        {"account_number": "4100099"},
+        {"date_of_birth": "1901-01-01"},
+    ],
+)
 def test_forgot_password_refuses_items_that_do_not_match(client, given):
     response = identify(client, persona("returning-user"), **given)
     assert accounts.NO_MATCH in page_text(response)
@@ -77,17 +89,24 @@ def test_wrong_answers_are_refused_and_the_reset_waits(client):
     assert client.get(FORGOT_RESET).location.endswith(FORGOT_PASSWORD)
 
 
-@pytest.mark.parametrize(("password", "confirm", "slot", "message"), [
-    ("", NEW_PASSWORD, "password", "Password is required."),
-    ("Short#1a", "Short#1a", "password", "Password must be 14 to 45 characters."),
-    ("nouppercase#1234", "nouppercase#1234", "password", "Password must include an uppercase letter."),
-    ("NOLOWERCASE#1234", "NOLOWERCASE#1234", "password", "Password must include a lowercase letter."),
-    ("NoSpecialChar12345", "NoSpecialChar12345", "password", "Password must include a special character."),
-    ("{last}#Docket2026", "{last}#Docket2026", "password",
-     "Password must not contain any part of your first or last name, username or email address."),
-    (NEW_PASSWORD, "", "confirm_password", "Confirm New Password is required."),
-    (NEW_PASSWORD, NEW_PASSWORD + "x", "confirm_password", "Passwords do not match."),
-])
+@pytest.mark.parametrize(
+    ("password", "confirm", "slot", "message"),
+    [
+        ("", NEW_PASSWORD, "password", "Password is required."),
+        ("Short#1a", "Short#1a", "password", "Password must be 14 to 45 characters."),
+        ("nouppercase#1234", "nouppercase#1234", "password", "Password must include an uppercase letter."),
+        ("NOLOWERCASE#1234", "NOLOWERCASE#1234", "password", "Password must include a lowercase letter."),
+        ("NoSpecialChar12345", "NoSpecialChar12345", "password", "Password must include a special character."),
+        (
+            "{last}#Docket2026",
+            "{last}#Docket2026",
+            "password",
+            "Password must not contain any part of your first or last name, username or email address.",
+        ),
+        (NEW_PASSWORD, "", "confirm_password", "Confirm New Password is required."),
+        (NEW_PASSWORD, NEW_PASSWORD + "x", "confirm_password", "Passwords do not match."),
+    ],
+)
 def test_the_new_password_follows_the_registration_rules(client, password, confirm, slot, message):
     p = persona("returning-user")
     identify(client, p, email=p["email"])
@@ -110,13 +129,17 @@ def test_forgot_password_end_to_end(app, client):
     assert accounts.BAD_LOGIN in page_text(manage_log_in(client, p["username"], p["password"]))
     assert manage_log_in(client, p["username"], NEW_PASSWORD).location.endswith(MANAGE)
     from tests.unit.registration_helpers import database_dump
+
     assert NEW_PASSWORD not in database_dump(app)
 
 
-@pytest.mark.parametrize(("number", "message"), [
-    ("", "Account Number is required."),
-    ("4199999", "No account was found with that account number."),
-])
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("", "Account Number is required."),
+        ("4199999", "No account was found with that account number."),
+    ],
+)
 def test_forgot_username_refusals(client, number, message):
     assert messages(client.post(FORGOT_USERNAME, data={"account_number": number})) == {"account_number": message}
 

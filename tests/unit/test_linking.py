@@ -74,8 +74,10 @@ class TestSuccess:
         court, page = linked
         who = persona(f"filer-{court}")
         assert "The account link was successful" in text(page)
-        assert ("Moving forward you must use your PACER credentials to access both PACER and CM/ECF for this Court."
-                in text(page))
+        assert (
+            "Moving forward you must use your PACER credentials to access both PACER and CM/ECF for this Court."
+            in text(page)
+        )
         assert who["ecf_login"] in text(page)
 
     def test_an_email_tells_of_the_link_without_secrets(self, linked, client):
@@ -89,7 +91,9 @@ class TestSuccess:
     def test_the_old_cm_ecf_password_is_refused_at_the_legacy_login(self, linked, app):
         court, _page = linked
         who = persona(f"filer-{court}")
-        page = app.test_client().post(ecf_url(court, "login.pl"), data={"login": who["ecf_login"], "key": who["ecf_password"]})
+        page = app.test_client().post(
+            ecf_url(court, "login.pl"), data={"login": who["ecf_login"], "key": who["ecf_password"]}
+        )
         assert alert(page) == linking.MESSAGES["legacy-linked"]
         assert "yuimenubaritem" not in text(page)
 
@@ -107,11 +111,20 @@ class TestSuccess:
             from mock_court.core.store import get_db, transaction
 
             with transaction(get_db()) as db:
-                db.execute("UPDATE ecf_accounts SET pacer_account_id = (SELECT id FROM accounts WHERE username = ?)"
-                           " WHERE login = ?", (persona("returning-user")["username"], persona("filer-txwd")["ecf_login"]))
+                db.execute(
+                    "UPDATE ecf_accounts SET pacer_account_id = (SELECT id FROM accounts WHERE username = ?)"
+                    " WHERE login = ?",
+                    (persona("returning-user")["username"], persona("filer-txwd")["ecf_login"]),
+                )
         who = persona("returning-user")
-        response = app.test_client().post("/login/csologin/login.jsf", data={
-            "loginForm": "loginForm", "loginForm:loginName": who["username"], "loginForm:password": who["password"]})
+        response = app.test_client().post(
+            "/login/csologin/login.jsf",
+            data={
+                "loginForm": "loginForm",
+                "loginForm:loginName": who["username"],
+                "loginForm:password": who["password"],
+            },
+        )
         assert 'id="regmsg:chkRedact"' in text(response)
 
 
@@ -124,10 +137,16 @@ def ecf_of(persona_id: str) -> tuple[str, str]:
 FORM_ERRORS = [
     pytest.param("filer-txwd", lambda: ("", ecf_of("filer-txwd")[1]), "login-required", id="no-login"),
     pytest.param("filer-txwd", lambda: (ecf_of("filer-txwd")[0], ""), "password-required", id="no-password"),
-    pytest.param("filer-txwd", lambda: (ecf_of("filer-txwd")[0], "Wrong#password1"), "bad-credentials", id="wrong-password"),
+    pytest.param(
+        "filer-txwd", lambda: (ecf_of("filer-txwd")[0], "Wrong#password1"), "bad-credentials", id="wrong-password"
+    ),
     pytest.param("filer-txwd", lambda: ("nosuchlogin", "Wrong#password1"), "bad-credentials", id="unknown-login"),
-    pytest.param("filer-txwd", lambda: (ecf_of("filer-txwd")[0].upper(), ecf_of("filer-txwd")[1]), "uppercase-login",
-                 id="uppercase-login"),
+    pytest.param(
+        "filer-txwd",
+        lambda: (ecf_of("filer-txwd")[0].upper(), ecf_of("filer-txwd")[1]),
+        "uppercase-login",
+        id="uppercase-login",
+    ),
     pytest.param("filer-txwd", lambda: ecf_of("filer-mad"), "bad-credentials", id="another-courts-account"),
 ]
 
@@ -165,7 +184,9 @@ def lock_out_firm_attorney_b(app):
 VERIFY_ERRORS = [
     pytest.param("linked-filer-txwd", "linked-filer-txwd", "already-linked", None, id="already-linked"),
     pytest.param("filer-txwd", "linked-filer-txwd", "linked-to-other", None, id="linked-to-another-pacer-account"),
-    pytest.param("linked-filer-txwd", "filer-txwd", "pacer-linked-elsewhere", None, id="pacer-account-linked-elsewhere"),
+    pytest.param(
+        "linked-filer-txwd", "filer-txwd", "pacer-linked-elsewhere", None, id="pacer-account-linked-elsewhere"
+    ),
     pytest.param("legacy-filer-txwd", "legacy-filer-txwd", "not-upgraded", None, id="not-upgraded"),
     pytest.param("firm-attorney-b", "firm-attorney-b", "ecf-locked", lock_out_firm_attorney_b, id="locked-out"),
 ]
@@ -173,7 +194,8 @@ VERIFY_ERRORS = [
 
 @pytest.mark.parametrize(("persona_id", "ecf_owner", "key", "setup"), VERIFY_ERRORS)
 def test_accounts_that_cannot_be_linked_are_shown_with_the_reason_and_change_nothing(
-        app, client, persona_id, ecf_owner, key, setup):
+    app, client, persona_id, ecf_owner, key, setup
+):
     if setup:
         setup(app)
     sign_on_to_court(client, persona_id, "txwd")
@@ -227,15 +249,31 @@ def test_confirmation_of_nothing_linked_goes_to_the_form(client):
 class TestSharedFirmAccount:
     def test_sign_on_warns_against_the_shared_account(self, client):
         who = persona("firm-attorney-a")
-        page = text(client.post("/login/csologin/login.jsf", data={
-            "loginForm": "loginForm", "loginForm:loginName": who["username"], "loginForm:password": who["password"]}))
+        page = text(
+            client.post(
+                "/login/csologin/login.jsf",
+                data={
+                    "loginForm": "loginForm",
+                    "loginForm:loginName": who["username"],
+                    "loginForm:password": who["password"],
+                },
+            )
+        )
         dialog_alert = re.search(r'id="regmsg:msgs"[^>]*role="alert">(.*?)</div>', page, re.S).group(1)
         assert "shared firm PACER account" in dialog_alert and "lock out all other attorneys" in dialog_alert
 
     def test_an_individual_account_gets_no_warning(self, client):
         who = persona("filer-txwd")
-        page = text(client.post("/login/csologin/login.jsf", data={
-            "loginForm": "loginForm", "loginForm:loginName": who["username"], "loginForm:password": who["password"]}))
+        page = text(
+            client.post(
+                "/login/csologin/login.jsf",
+                data={
+                    "loginForm": "loginForm",
+                    "loginForm:loginName": who["username"],
+                    "loginForm:password": who["password"],
+                },
+            )
+        )
         assert "shared firm" not in page
 
     def test_verify_warns_before_linking_a_shared_account(self, client):
@@ -248,7 +286,9 @@ class TestSharedFirmAccount:
     def test_linking_it_locks_out_the_firms_other_attorney(self, app):
         lock_out_firm_attorney_b(app)
         b = persona("firm-attorney-b")
-        page = app.test_client().post(ecf_url("txwd", "login.pl"), data={"login": b["ecf_login"], "key": b["ecf_password"]})
+        page = app.test_client().post(
+            ecf_url("txwd", "login.pl"), data={"login": b["ecf_login"], "key": b["ecf_password"]}
+        )
         message = alert(page)
         assert message == linking.message("ecf-locked", "txwd")
         assert "locked" in message and "shared firm" in message
@@ -274,8 +314,10 @@ class TestSharedFirmAccount:
             from mock_court.core.store import get_db, transaction
 
             with transaction(get_db()) as db:
-                db.execute("UPDATE ecf_accounts SET locked = 0, shared_pacer_account_id = NULL WHERE login = ?",
-                           (persona("firm-attorney-b")["ecf_login"],))
+                db.execute(
+                    "UPDATE ecf_accounts SET locked = 0, shared_pacer_account_id = NULL WHERE login = ?",
+                    (persona("firm-attorney-b")["ecf_login"],),
+                )
         sign_on_to_court(client, "firm-attorney-b", "txwd")
         before = state(app)
         enter_ecf_credentials(client, "txwd", *ecf_of("firm-attorney-b"))

@@ -23,13 +23,19 @@ def signed_on(client) -> bool:
 
 def test_page_has_the_real_form_and_ids(client):
     page = text(client.get(LOGIN_PAGE))
-    for element_id in ("loginForm", "loginForm:loginName", "loginForm:password", "loginForm:clientCode",
-                       "loginForm:fbtnLogin", "loginForm:pclLoginMessages"):
+    for element_id in (
+        "loginForm",
+        "loginForm:loginName",
+        "loginForm:password",
+        "loginForm:clientCode",
+        "loginForm:fbtnLogin",
+        "loginForm:pclLoginMessages",
+    ):
         assert f'id="{element_id}"' in page
     assert 'maxlength="32"' in page
-    assert "<label for=\"loginForm:loginName\">Username" in page
-    assert "<label for=\"loginForm:password\">Password" in page
-    assert "<label for=\"loginForm:clientCode\">Client Code" in page
+    assert '<label for="loginForm:loginName">Username' in page
+    assert '<label for="loginForm:password">Password' in page
+    assert '<label for="loginForm:clientCode">Client Code' in page
 
 
 def test_success_without_appurl_goes_to_pacer_home(client):
@@ -49,12 +55,15 @@ def test_appurl_elsewhere_is_ignored(client, appurl):
     assert log_in(client, "returning-user", appurl=appurl).headers["Location"] == "/pacer/"
 
 
-@pytest.mark.parametrize(("persona_id", "password", "message"), [
-    ("returning-user", "Wrong-password#1234", "Invalid username or password."),
-    ("nobody-at-all", "Whatever#12345678", "Invalid username or password."),
-    ("inactive-user", None, "PACER User Inactive"),
-    ("awaiting-activation", None, "PACER User Not Activated"),
-])
+@pytest.mark.parametrize(
+    ("persona_id", "password", "message"),
+    [
+        ("returning-user", "Wrong-password#1234", "Invalid username or password."),
+        ("nobody-at-all", "Whatever#12345678", "Invalid username or password."),
+        ("inactive-user", None, "PACER User Inactive"),
+        ("awaiting-activation", None, "PACER User Not Activated"),
+    ],
+)
 def test_refused_logins_say_why_and_sign_nobody_on(client, persona_id, password, message):
     who = persona(persona_id) if persona_id != "nobody-at-all" else {"username": "nobodyatall", "password": password}
     response = submit_login(client, who["username"], password or who["password"])
@@ -76,10 +85,13 @@ def test_not_activated_account_may_still_log_in_to_a_court(client):
     assert signed_on(client)
 
 
-@pytest.mark.parametrize(("username", "password", "field", "message"), [
-    ("", "Something#123456", "loginName", "Username is required."),
-    ("jacevedo01", "", "password", "Password is required."),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "field", "message"),
+    [
+        ("", "Something#123456", "loginName", "Username is required."),
+        ("jacevedo01", "", "password", "Password is required."),
+    ],
+)
 def test_missing_fields_are_named_beside_them(client, username, password, field, message):
     response = submit_login(client, username, password)
     assert re.search(rf'id="loginForm:{field}_msg">{re.escape(message)}<', text(response))
@@ -183,7 +195,9 @@ class TestMultiFactor:
         assert 'id="otpForm:otpCode"' in page
         assert not signed_on(client)
 
-    @pytest.mark.parametrize(("code", "message"), [("", "Enter the one-time passcode"), ("000000", "Invalid one-time passcode.")])
+    @pytest.mark.parametrize(
+        ("code", "message"), [("", "Enter the one-time passcode"), ("000000", "Invalid one-time passcode.")]
+    )
     def test_wrong_or_missing_passcode_is_refused(self, client, code, message):
         self.start(client)
         response = client.post(LOGIN_PAGE, data={"otpForm": "otpForm", "otpForm:otpCode": code})
@@ -216,11 +230,14 @@ def test_already_signed_on_goes_straight_to_the_court(client):
     assert response.headers["Location"] == "/ecf/mad/cgi-bin/showpage.pl?16"
 
 
-@pytest.mark.parametrize(("link", "target"), [
-    ("Forgot Password?", "/psc/pscof/forgotPassword.jsf"),
-    ("Forgot Username?", "/psc/pscof/forgotUsername.jsf"),
-    ("Need an Account?", "/pacer/register-account"),
-])
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("Forgot Password?", "/psc/pscof/forgotPassword.jsf"),
+        ("Forgot Username?", "/psc/pscof/forgotUsername.jsf"),
+        ("Need an Account?", "/pacer/register-account"),
+    ],
+)
 def test_help_links_lead_to_their_pages(client, link, target):
     page = client.get("/login/csologin/login.jsf").get_data(as_text=True)
     assert f'<a href="{target}">{link}</a>' in page

@@ -28,12 +28,15 @@ def test_the_login_page(client):
         assert words in text
 
 
-@pytest.mark.parametrize(("username", "password", "message"), [
-    ("returning-user", "wrong-password", accounts.BAD_LOGIN),
-    ("nobody-at-all", "whatever", accounts.BAD_LOGIN),
-    ("", "", accounts.BAD_LOGIN),
-    ("inactive-user", None, accounts.INACTIVE),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("returning-user", "wrong-password", accounts.BAD_LOGIN),
+        ("nobody-at-all", "whatever", accounts.BAD_LOGIN),
+        ("", "", accounts.BAD_LOGIN),
+        ("inactive-user", None, accounts.INACTIVE),
+    ],
+)
 def test_login_refusals(client, username, password, message):
     if username in ("returning-user", "inactive-user"):
         p = persona(username)
@@ -58,13 +61,18 @@ def test_the_awaiting_activation_persona_has_its_letter_and_is_told_to_activate(
     manage_log_in(client, p["username"], p["password"])
     text = page_text(client.get(MANAGE))
     assert "PACER User Not Activated" in text and "Account Status Not activated" in text
-    assert 'href="/psc/pscof/manage/activate.jsf">Activate Case Search Privileges</a>' in client.get(MANAGE).get_data(as_text=True)
+    assert 'href="/psc/pscof/manage/activate.jsf">Activate Case Search Privileges</a>' in client.get(MANAGE).get_data(
+        as_text=True
+    )
 
 
-@pytest.mark.parametrize(("code", "message"), [
-    ("", "Activation Code is required."),
-    ("ABCD-1234-EFGH", accounts.WRONG_CODE),
-])
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("", "Activation Code is required."),
+        ("ABCD-1234-EFGH", accounts.WRONG_CODE),
+    ],
+)
 def test_a_wrong_activation_code_changes_nothing(app, client, code, message):
     p = persona("awaiting-activation")
     manage_log_in(client, p["username"], p["password"])
@@ -78,8 +86,9 @@ def test_the_right_code_activates_however_it_is_typed(app, client, typed):
     p = persona("awaiting-activation")
     code = p["activation_code"]
     manage_log_in(client, p["username"], p["password"])
-    response = client.post(ACTIVATE, data={"activation_code": typed.format(
-        code=code, lower=code.lower(), bare=code.replace("-", ""))})
+    response = client.post(
+        ACTIVATE, data={"activation_code": typed.format(code=code, lower=code.lower(), bare=code.replace("-", ""))}
+    )
     assert response.location.endswith(MANAGE)
     text = page_text(client.get(MANAGE))
     assert "Your case search privileges have been activated." in text and "Account Status Active" in text

@@ -17,8 +17,10 @@ from mock_court.sites.ecf.models import MENU_COOKIE, menu_items
 from tests.unit.signon_helpers import ecf_url, link_accounts, menu_labels, sign_on_to_court
 
 PACER = ["Query", "Reports", "Utilities", "Help", "Log Out"]
-FILER = {"district": ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"],
-         "bankruptcy": ["Bankruptcy", "Adversary", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"]}
+FILER = {
+    "district": ["Civil", "Criminal", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"],
+    "bankruptcy": ["Bankruptcy", "Adversary", "Query", "Reports", "Utilities", "Search", "Help", "Log Out"],
+}
 COURT_KIND = {"mad": "district", "moeb": "bankruptcy", "txwd": "district"}
 UTILITIES = "DisplayMenu.pl?Utilities"
 
@@ -32,10 +34,16 @@ def test_menu_sets(kind):
 def test_menu_links_are_the_real_ones():
     links = dict(menu_items("filer", "district")) | dict(menu_items("filer", "bankruptcy"))
     assert links == {
-        "Civil": "DisplayMenu.pl?CivilEvents", "Criminal": "DisplayMenu.pl?CriminalEvents",
-        "Bankruptcy": "DisplayMenu.pl?BankruptcyEvents", "Adversary": "DisplayMenu.pl?AdversaryEvents",
-        "Query": "iquery.pl", "Reports": "DisplayMenu.pl?Reports", "Utilities": "DisplayMenu.pl?Utilities",
-        "Search": "DisplayMenu.pl?Search", "Help": "DisplayMenu.pl?Help", "Log Out": "login.pl?logout",
+        "Civil": "DisplayMenu.pl?CivilEvents",
+        "Criminal": "DisplayMenu.pl?CriminalEvents",
+        "Bankruptcy": "DisplayMenu.pl?BankruptcyEvents",
+        "Adversary": "DisplayMenu.pl?AdversaryEvents",
+        "Query": "iquery.pl",
+        "Reports": "DisplayMenu.pl?Reports",
+        "Utilities": "DisplayMenu.pl?Utilities",
+        "Search": "DisplayMenu.pl?Search",
+        "Help": "DisplayMenu.pl?Help",
+        "Log Out": "login.pl?logout",
     }
 
 
@@ -50,8 +58,9 @@ def test_the_confirmation_shows_the_old_menus_and_the_next_page_the_filing_menus
     assert menu_labels(client.get(ecf_url(court, "DisplayMenu.pl?Reports"))) == FILER[COURT_KIND[court]]
 
 
-@pytest.mark.parametrize("choice", ["DisplayMenu.pl?Reports", "DisplayMenu.pl?Help", "iquery.pl", UTILITIES,
-                                    "LinkConfirm.pl"])
+@pytest.mark.parametrize(
+    "choice", ["DisplayMenu.pl?Reports", "DisplayMenu.pl?Help", "iquery.pl", UTILITIES, "LinkConfirm.pl"]
+)
 def test_any_other_menu_choice_or_a_reload_refreshes_them(client, choice):
     sign_on_to_court(client, "filer-txwd", "txwd")
     link_accounts(client, "filer-txwd")
@@ -59,6 +68,7 @@ def test_any_other_menu_choice_or_a_reload_refreshes_them(client, choice):
 
 
 # --- the troubleshooting causes ----------------------------------------------------------------
+
 
 def hard_reload(app, client, court, persona_id):
     page = client.get(ecf_url(court, UTILITIES), headers={"Cache-Control": "no-cache", "Pragma": "no-cache"})
@@ -79,8 +89,11 @@ def clear_cookies_log_in(app, client, court, persona_id):
     return reopened, sign_on_to_court(reopened, persona_id, court)
 
 
-TIPS = {"stale-cache": hard_reload, "stale-session": log_out_close_browser_log_in,
-        "stale-cookies": clear_cookies_log_in}
+TIPS = {
+    "stale-cache": hard_reload,
+    "stale-session": log_out_close_browser_log_in,
+    "stale-cookies": clear_cookies_log_in,
+}
 
 
 def linked_with_stale_menus(app, persona_id, court="txwd"):
@@ -119,7 +132,9 @@ def test_the_fix_lasts(app, cause):
         assert menu_labels(client.get(ecf_url("txwd", path))) == FILER["district"]
 
 
-@pytest.mark.parametrize(("court", "cause"), [("txwd", "stale-cache"), ("mad", "stale-session"), ("moeb", "stale-cookies")])
+@pytest.mark.parametrize(
+    ("court", "cause"), [("txwd", "stale-cache"), ("mad", "stale-session"), ("moeb", "stale-cookies")]
+)
 def test_a_court_fault_gives_any_filer_the_cause(app, court, cause):
     with_court_fault(app, court, cause)
     client = linked_with_stale_menus(app, f"filer-{court}", court)
@@ -155,13 +170,19 @@ def test_the_confirmation_reload_of_a_stale_cache_filer_stays_stale(app):
     sign_on_to_court(client, "stale-cache-filer", "txwd")
     link_accounts(client, "stale-cache-filer")
     assert menu_labels(normal_refresh(client, "txwd", "LinkConfirm.pl")) == PACER
-    assert menu_labels(client.get(ecf_url("txwd", "LinkConfirm.pl"), headers={"Cache-Control": "no-cache"})) == FILER["district"]
+    assert (
+        menu_labels(client.get(ecf_url("txwd", "LinkConfirm.pl"), headers={"Cache-Control": "no-cache"}))
+        == FILER["district"]
+    )
 
 
-@pytest.mark.parametrize(("method", "logout"), [
-    ("get", "/login/csologin/logout.jsf"),
-    ("post", "/psc/pscof/logout"),
-])
+@pytest.mark.parametrize(
+    ("method", "logout"),
+    [
+        ("get", "/login/csologin/logout.jsf"),
+        ("post", "/psc/pscof/logout"),
+    ],
+)
 def test_every_logout_ends_a_stale_session(app, method, logout):
     client = linked_with_stale_menus(app, "stale-session-filer")
     getattr(client, method)(logout)

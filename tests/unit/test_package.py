@@ -14,13 +14,15 @@ CLIENT_PACKAGES = ("playwright", "e2e")
 
 def test_the_app_and_the_serve_command_work_with_playwright_blocked():
     blocked = "; ".join(f"sys.modules[{name!r}] = None" for name in CLIENT_PACKAGES)
-    code = (f"import sys; {blocked}\n"
-            "from click.testing import CliRunner\n"
-            "from mock_court import create_app\n"
-            "from mock_court.cli import main\n"
-            "assert create_app().test_client().get('/pacer/register-account').status_code == 200\n"
-            "result = CliRunner().invoke(main, ['serve', '--help'])\n"
-            "assert result.exit_code == 0, result.output\n")
+    code = (
+        f"import sys; {blocked}\n"
+        "from click.testing import CliRunner\n"
+        "from mock_court import create_app\n"
+        "from mock_court.cli import main\n"
+        "assert create_app().test_client().get('/pacer/register-account').status_code == 200\n"
+        "result = CliRunner().invoke(main, ['serve', '--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
@@ -29,7 +31,12 @@ def test_no_module_of_the_mock_imports_the_client():
     found = []
     for path in package.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             found += [f"{path.relative_to(package)}: {n}" for n in names if n.split(".")[0] in CLIENT_PACKAGES]
     assert found == []

@@ -31,8 +31,14 @@ def test_api_js_builds_the_widget(client):
     response = client.get("/recaptcha/api.js")
     assert response.status_code == 200 and response.mimetype == "text/javascript"
     script = response.get_data(as_text=True)
-    for needle in ('"reCAPTCHA"', "g-recaptcha-response", "reCAPTCHA challenge expires in two minutes",
-                   "api2/anchor", "api2/bframe", "postMessage"):
+    for needle in (
+        '"reCAPTCHA"',
+        "g-recaptcha-response",
+        "reCAPTCHA challenge expires in two minutes",
+        "api2/anchor",
+        "api2/bframe",
+        "postMessage",
+    ):
         assert needle in script
 
 
@@ -85,9 +91,14 @@ def test_expire_mode_gives_a_token_already_expired(app, client):
     assert verify(app, answer["token"]) == recaptcha.EXPIRED
 
 
-@pytest.mark.parametrize(("token", "error"), [
-    (None, recaptcha.MISSING), ("", recaptcha.MISSING), ("not-a-token", recaptcha.INVALID),
-])
+@pytest.mark.parametrize(
+    ("token", "error"),
+    [
+        (None, recaptcha.MISSING),
+        ("", recaptcha.MISSING),
+        ("not-a-token", recaptcha.INVALID),
+    ],
+)
 def test_verify_refuses_missing_and_forged_tokens(app, token, error):
     assert verify(app, token) == error
 

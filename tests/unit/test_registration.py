@@ -46,15 +46,37 @@ THIS_YEAR = date.today().year
 
 # ---- Step 1: Account Information -------------------------------------------------------------
 
+
 def test_step1_shows_every_field_of_the_real_form_in_order(client):
     text = client.get(f"{STEP1}?accountType=pacer-case-search-only").get_data(as_text=True)
-    labels = re.findall(r'<(?:label for="\w+"|span class="label" id="[\w-]+")>([^<]*)(<span class="required">\*</span>)?', text)
+    labels = re.findall(
+        r'<(?:label for="\w+"|span class="label" id="[\w-]+")>([^<]*)(<span class="required">\*</span>)?', text
+    )
     shown = [name.strip() + (" *" if star else "") for name, star in labels]
     assert shown == [
-        "Prefix", "First Name *", "Middle Name", "Last Name *", "Generation", "Suffix", "Date of Birth *",
-        "Firm/Office", "Unit/Department", "Address *", "Room/Suite", "City *", "State *", "County",
-        "Zip/Postal Code *", "Country *", "Primary Phone *", "Alternate Phone", "Text Phone", "Fax Number",
-        "Email *", "Confirm Email *", "User Type *",
+        "Prefix",
+        "First Name *",
+        "Middle Name",
+        "Last Name *",
+        "Generation",
+        "Suffix",
+        "Date of Birth *",
+        "Firm/Office",
+        "Unit/Department",
+        "Address *",
+        "Room/Suite",
+        "City *",
+        "State *",
+        "County",
+        "Zip/Postal Code *",
+        "Country *",
+        "Primary Phone *",
+        "Alternate Phone",
+        "Text Phone",
+        "Fax Number",
+        "Email *",
+        "Confirm Email *",
+        "User Type *",
         "Check here if this account will be used by an attorney appointed to the CJA Attorney Panel",
         "User Verification *",
     ]
@@ -76,8 +98,8 @@ def test_step1_country_defaults_to_the_united_states_and_county_waits_for_a_stat
 
 def test_user_types_are_grouped_with_government_accounts_and_individual_at_the_bottom(client):
     text = client.get(STEP1).get_data(as_text=True)
-    select = text[text.index('<select id="user_type"'):]
-    select = select[:select.index("</select>")]
+    select = text[text.index('<select id="user_type"') :]
+    select = select[: select.index("</select>")]
     groups = re.findall(r'<optgroup label="([^"]+)">', select)
     assert "Government Accounts" in groups
     assert groups[-1] == "Individual Accounts"
@@ -143,29 +165,35 @@ def test_step1_refuses_bad_input_with_a_message_at_the_field(app, client, field,
 def test_step1_keeps_what_was_typed_when_it_refuses(app, client):
     text = step1(client, app, email="bad").get_data(as_text=True)
     assert 'value="Ada"' in text and 'value="Lovelace"' in text
-    assert '<option selected>Suffolk County</option>' in text  # County shown for the chosen State
+    assert "<option selected>Suffolk County</option>" in text  # County shown for the chosen State
 
 
-@pytest.mark.parametrize("changes", [
-    {"country": "Canada", "state": "", "county": "", "zip": "K1A 0B1", "primary_phone": "+1 613 555 0100"},
-    {"confirm_email": "ADA.LOVELACE@example.org"},
-    {"date_of_birth": "12/10/1980"},
-    {"zip": "02210-1234", "county": "", "primary_phone": "(617) 555-0100", "cja_panel": "1"},
-    {"first_name": "Mary-Jane", "last_name": "O'Neil St. John"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"country": "Canada", "state": "", "county": "", "zip": "K1A 0B1", "primary_phone": "+1 613 555 0100"},
+        {"confirm_email": "ADA.LOVELACE@example.org"},
+        {"date_of_birth": "12/10/1980"},
+        {"zip": "02210-1234", "county": "", "primary_phone": "(617) 555-0100", "cja_panel": "1"},
+        {"first_name": "Mary-Jane", "last_name": "O'Neil St. John"},
+    ],
+)
 def test_step1_accepts_good_variants(app, client, changes):
     response = step1(client, app, **changes)
     assert response.status_code == 302 and response.location.endswith(STEP2), messages(response)
 
 
-@pytest.mark.parametrize(("token", "mode", "message"), [
-    (None, "pass", "User Verification is required."),
-    ("", "pass", "User Verification is required."),
-    ("forged", "pass", "User Verification failed. Please try again."),
-    ("issue", "fail", "User Verification failed. Please try again."),
-    (None, "fail", "User Verification failed. Please try again."),
-    ("expired", "pass", "Verification expired. Check the checkbox again."),
-])
+@pytest.mark.parametrize(
+    ("token", "mode", "message"),
+    [
+        (None, "pass", "User Verification is required."),
+        ("", "pass", "User Verification is required."),
+        ("forged", "pass", "User Verification failed. Please try again."),
+        ("issue", "fail", "User Verification failed. Please try again."),
+        (None, "fail", "User Verification failed. Please try again."),
+        ("expired", "pass", "Verification expired. Check the checkbox again."),
+    ],
+)
 def test_next_needs_a_valid_user_verification(app, client, token, mode, message):
     client.post("/_mock/captcha", json={"mode": mode})
     if token == "expired":
@@ -201,6 +229,7 @@ def test_the_state_list_names_states_and_territories(client):
 
 # ---- The possible-duplicate dialog -----------------------------------------------------------
 
+
 def returning_user_changes(*items: str) -> dict:
     """Step 1 changes that make `items` (name, dob, email) match the returning-user persona."""
     p = persona("returning-user")
@@ -214,16 +243,19 @@ def returning_user_changes(*items: str) -> dict:
     return changes
 
 
-@pytest.mark.parametrize(("items", "dialog"), [
-    ((), False),
-    (("name",), False),
-    (("dob",), False),
-    (("email",), False),
-    (("name", "dob"), True),
-    (("name", "email"), True),
-    (("dob", "email"), True),
-    (("name", "dob", "email"), True),
-])
+@pytest.mark.parametrize(
+    ("items", "dialog"),
+    [
+        ((), False),
+        (("name",), False),
+        (("dob",), False),
+        (("email",), False),
+        (("name", "dob"), True),
+        (("name", "email"), True),
+        (("dob", "email"), True),
+        (("name", "dob", "email"), True),
+    ],
+)
 def test_the_dialog_appears_when_two_or_more_personal_items_match(app, client, items, dialog):
     response = step1(client, app, **returning_user_changes(*items))
     text = response.get_data(as_text=True)
@@ -242,11 +274,32 @@ def test_the_dialog_appears_when_two_or_more_personal_items_match(app, client, i
 def test_counting_matches(app):
     p = persona("returning-user")
     with app.app_context():
-        assert models.count_matches({"first_name": "x", "last_name": "y", "date_of_birth": "1900-01-01", "email": "z"}) == 0
-        assert models.count_matches({"first_name": p["first_name"], "last_name": p["last_name"],
-                                      "date_of_birth": p["date_of_birth"], "email": p["email"]}) == 3
-        assert models.count_matches({"first_name": p["first_name"], "last_name": "Other",
-                                      "date_of_birth": p["date_of_birth"], "email": "z@z.org"}) == 1
+        assert (
+            models.count_matches({"first_name": "x", "last_name": "y", "date_of_birth": "1900-01-01", "email": "z"})
+            == 0
+        )
+        assert (
+            models.count_matches(
+                {
+                    "first_name": p["first_name"],
+                    "last_name": p["last_name"],
+                    "date_of_birth": p["date_of_birth"],
+                    "email": p["email"],
+                }
+            )
+            == 3
+        )
+        assert (
+            models.count_matches(
+                {
+                    "first_name": p["first_name"],
+                    "last_name": "Other",
+                    "date_of_birth": p["date_of_birth"],
+                    "email": "z@z.org",
+                }
+            )
+            == 1
+        )
 
 
 def test_continue_after_two_matches_registers_an_ordinary_account(app, client):
@@ -280,8 +333,16 @@ def test_forgot_password_and_username_from_the_dialog_open(client):
 STEP2_BAD = [
     ("username", "", "Username is required."),
     ("username", "short7c", "Username must be at least 8 characters."),
-    ("username", "ada lovelace", "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."),
-    ("username", "ada@lovelace", "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."),
+    (
+        "username",
+        "ada lovelace",
+        "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-).",
+    ),
+    (
+        "username",
+        "ada@lovelace",
+        "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-).",
+    ),
     ("username", "x" * 61, "Username must be at most 60 characters."),
     ("username", persona("returning-user")["username"].upper(), "This username is already taken. Choose another."),
     ("password", "", "Password is required."),
@@ -291,9 +352,21 @@ STEP2_BAD = [
     ("password", "analytical#engine1843", "Password must include an uppercase letter."),
     ("password", "AnalyticalEngine18430", "Password must include a special character."),
     ("password", "Analytical Engine 1843", "Password must include a special character."),
-    ("password", "LOVELACE#engine1843", "Password must not contain any part of your first or last name, username or email address."),
-    ("password", "Analytical#Ada#1843", "Password must not contain any part of your first or last name, username or email address."),
-    ("password", "Countess#Engine1843", "Password must not contain any part of your first or last name, username or email address."),
+    (
+        "password",
+        "LOVELACE#engine1843",
+        "Password must not contain any part of your first or last name, username or email address.",
+    ),
+    (
+        "password",
+        "Analytical#Ada#1843",
+        "Password must not contain any part of your first or last name, username or email address.",
+    ),
+    (
+        "password",
+        "Countess#Engine1843",
+        "Password must not contain any part of your first or last name, username or email address.",
+    ),
     ("confirm_password", "", "Confirm Password is required."),
     ("confirm_password", PASSWORD + "x", "Passwords do not match."),
     ("question1", "", "Security Question 1 is required."),
@@ -332,29 +405,41 @@ def test_step2_shows_the_criteria_in_pop_up_notes(app, client):
     for _key, criterion in forms.PASSWORD_CRITERIA:
         assert criterion in page_text(response)
     assert "Be at least 8 characters long" in text
-    assert "data-name-parts='[\"ada\", \"lovelace\"]'" in text
+    assert 'data-name-parts=\'["ada", "lovelace"]\'' in text
 
 
-@pytest.mark.parametrize(("values", "parts"), [
-    (("Ada", "Lovelace", "countess.ab", "ada.lovelace@example.org"), {"ada", "lovelace", "countess"}),
-    (("Al", "Ng", "al.ng-01", "al@ng.org"), set()),             # pieces under 3 letters are no part
-    (("Mary-Jane", "O'Neil", "mj_oneil99", "mj.o@x.org"), {"mary", "jane", "neil", "oneil"}),
-    (("", "", "", "first.last@lovelace.org"), {"first", "last"}),  # the email's domain is not a part
-])
+@pytest.mark.parametrize(
+    ("values", "parts"),
+    [
+        (("Ada", "Lovelace", "countess.ab", "ada.lovelace@example.org"), {"ada", "lovelace", "countess"}),
+        (("Al", "Ng", "al.ng-01", "al@ng.org"), set()),  # pieces under 3 letters are no part
+        (("Mary-Jane", "O'Neil", "mj_oneil99", "mj.o@x.org"), {"mary", "jane", "neil", "oneil"}),
+        (("", "", "", "first.last@lovelace.org"), {"first", "last"}),  # the email's domain is not a part
+    ],
+)
 def test_name_parts_are_runs_of_three_or_more_letters(values, parts):
     assert forms.name_parts(*values) == parts
 
 
-@pytest.mark.parametrize(("password", "criterion"), [
-    ("Short#1a", "length"), ("a" * 40 + "#B" + "c" * 4, "length"),
-    ("NOLOWER#CASE1234", "lower"), ("noupper#case1234", "upper"), ("NoSpecialChars1234", "special"),
-    ("Xx#adaXX12345678", "personal"), ("Xx#LoVeLaCe12345", "personal"), ("Xx#Countess12345", "personal"),
-])
+@pytest.mark.parametrize(
+    ("password", "criterion"),
+    [
+        ("Short#1a", "length"),
+        ("a" * 40 + "#B" + "c" * 4, "length"),
+        ("NOLOWER#CASE1234", "lower"),
+        ("noupper#case1234", "upper"),
+        ("NoSpecialChars1234", "special"),
+        ("Xx#adaXX12345678", "personal"),
+        ("Xx#LoVeLaCe12345", "personal"),
+        ("Xx#Countess12345", "personal"),
+    ],
+)
 def test_each_password_criterion_alone(password, criterion):
     checks = forms.password_checks(password, forms.name_parts("Ada", "Lovelace", "countess.ab", "ada@example.org"))
     assert [key for key, met in checks.items() if not met] == [criterion]
     assert forms.password_errors(password, "Ada", "Lovelace", "countess.ab", "ada@example.org") == [
-        forms.PASSWORD_MESSAGES[criterion]]
+        forms.PASSWORD_MESSAGES[criterion]
+    ]
 
 
 def test_a_password_meeting_every_criterion_is_accepted():
@@ -373,8 +458,12 @@ STEP3_BAD = [
     ("card_number", "4111-abcd-1111-1111", "card_number", "Enter a valid Card Number."),
     ("card_number", "411111111116", "card_number", "Enter a valid Card Number."),
     ("card_number", "5555555555554444", "card_number", "The Card Number does not match the Card Type."),
-    ("card_number", "4000 0000 0000 0002", "card_number",
-     "The card was declined. Use another card, or leave this page blank to register without one."),
+    (
+        "card_number",
+        "4000 0000 0000 0002",
+        "card_number",
+        "The card was declined. Use another card, or leave this page blank to register without one.",
+    ),
     ("expiry_month", "", "expiry", "Expiration Date is required."),
     ("expiry_year", "", "expiry", "Expiration Date is required."),
     ("expiry_year", str(THIS_YEAR - 1), "expiry", "The card has expired."),
@@ -392,12 +481,15 @@ def test_step3_refuses_bad_card_input(app, client, field, value, slot, message):
     assert client.get(STEP4).location.endswith(STEP3)
 
 
-@pytest.mark.parametrize(("field", "message"), [
-    ("billing_address1", "Billing Address is required."),
-    ("billing_city", "Billing City is required."),
-    ("billing_state", "Billing State is required."),
-    ("billing_zip", "Billing Zip/Postal Code is required."),
-])
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("billing_address1", "Billing Address is required."),
+        ("billing_city", "Billing City is required."),
+        ("billing_state", "Billing State is required."),
+        ("billing_zip", "Billing Zip/Postal Code is required."),
+    ],
+)
 def test_step3_needs_a_billing_address_with_a_card(app, client, field, message):
     step1(client, app), step2(client)
     response = step3(client, {**CARD, "use_billing_address": None, **BILLING}, **{field: ""})
@@ -449,12 +541,16 @@ def test_step3_shows_the_optional_note_and_the_authorization(app, client):
     text = page_text(client.get(STEP3))
     assert "Providing a credit card is optional." in text
     assert "7-10 business days" in text
-    assert "I authorize the PACER Service Center to charge the above credit card once a quarter for any PACER fees due." in text
+    assert (
+        "I authorize the PACER Service Center to charge the above credit card once a quarter for any PACER fees due."
+        in text
+    )
     for card_type in ("Visa", "MasterCard", "Discover", "American Express"):
         assert card_type in text
 
 
 # ---- Step 4 and Submit -----------------------------------------------------------------------
+
 
 def test_policies_must_be_acknowledged(app, client):
     before = count_rows(app)
@@ -491,6 +587,7 @@ def test_final_screen_without_a_card_mails_an_activation_letter(app, client):
     code = activation_code(letters[0])
     assert re.fullmatch(r"[A-Z]{4}-\d{4}-[A-Z]{4}", code)
     from mock_court.core.hashing import check_secret
+
     assert check_secret(row["activation_code_hash"], models.normalize_activation_code(code))
 
 
@@ -508,8 +605,13 @@ def test_the_account_keeps_what_was_entered(app, client):
     register(client, app, **{"cja_panel": "1"})
     row = account_row(app, username=USER["username"])
     assert {k: row[k] for k in ("first_name", "last_name", "date_of_birth", "county", "user_type", "cja_panel")} == {
-        "first_name": "Ada", "last_name": "Lovelace", "date_of_birth": "1980-12-10", "county": "Suffolk County",
-        "user_type": "Individual", "cja_panel": 1}
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "date_of_birth": "1980-12-10",
+        "county": "Suffolk County",
+        "user_type": "Individual",
+        "cja_panel": 1,
+    }
     assert row["account_type"] == "pacer-case-search-only" and row["account_number"] == str(models.ACCOUNT_NUMBER_START)
 
 
@@ -535,9 +637,9 @@ def test_double_submit_makes_one_account(app, client):
     cookie = client.get_cookie("session").value
     before = count_rows(app)
     first = step4(client)
-    client.set_cookie("session", cookie)      # the second click of a double click carries the old cookie
+    client.set_cookie("session", cookie)  # the second click of a double click carries the old cookie
     second = step4(client)
-    third = step4(client)                     # and Submit once more after it went through
+    third = step4(client)  # and Submit once more after it went through
     assert first.location == second.location == third.location and first.location.endswith(DONE)
     assert count_rows(app)["accounts"] == before["accounts"] + 1
     assert count_rows(app)["outbox"] == before["outbox"] + 1
@@ -549,9 +651,12 @@ def test_a_username_taken_before_submit_sends_back_to_step2(app, client):
 
     with app.app_context():
         with transaction(get_db()) as db:
-            db.execute("INSERT INTO accounts (account_number, username, password_hash, account_type, status, first_name,"
-                       " last_name, date_of_birth, email, user_type) VALUES ('999', ?, 'x', 't', 'active', 'a', 'b', 'c', 'd', 'e')",
-                       (USER["username"],))
+            db.execute(
+                "INSERT INTO accounts (account_number, username, password_hash, account_type, status, first_name,"
+                " last_name, date_of_birth, email, user_type)"
+                " VALUES ('999', ?, 'x', 't', 'active', 'a', 'b', 'c', 'd', 'e')",
+                (USER["username"],),
+            )
     before = count_rows(app)
     response = step4(client)
     assert response.location.endswith(STEP2)
@@ -625,6 +730,7 @@ def test_secrets_are_stored_only_hashed(app, client):
     assert not [s for s in plain if s in dump]
     row = account_row(app, username=USER["username"])
     from mock_court.core.hashing import check_answer, check_secret
+
     assert check_secret(row["password_hash"], PASSWORD)
     assert check_answer(row["answer1_hash"], " byron ") and check_answer(row["answer2_hash"], ANSWERS[1])
     assert not [s for s in plain if s in session_data(app, client)]

@@ -21,23 +21,47 @@ from e2e.walkthrough.artifacts import (
 )
 from tests.walkthrough.html_page import Page
 
-GUIDE = parse_guide({
-    "id": "demo-guide",
-    "title": "Filing <fast> & easy",
-    "court": "txwd",
-    "source": "seeds/demo.txt",
-    "steps": [
-        {"id": "open-site", "title": "Open the <site>", "text": "Go to A & B.", "flow": "demo.open_site",
-         "entries": [
-             {"id": "mind-it", "kind": "note", "title": "Mind the <script>alert(1)</script>",
-              "text": "Notes sit under their step."},
-             {"id": "reload", "kind": "tip", "title": "Tip: reload", "text": "Press Ctrl+F5.", "flow": "demo.reload"},
-         ]},
-        {"id": "sign-in", "title": "Sign in --> now", "text": "Enter \"your\" name.", "flow": "demo.sign_in",
-         "entries": [{"id": "no-account", "kind": "branch", "title": "Without an account", "text": "Register first."}]},
-        {"id": "finish", "title": "Finish", "flow": "demo.finish"},
-    ],
-})
+GUIDE = parse_guide(
+    {
+        "id": "demo-guide",
+        "title": "Filing <fast> & easy",
+        "court": "txwd",
+        "source": "seeds/demo.txt",
+        "steps": [
+            {
+                "id": "open-site",
+                "title": "Open the <site>",
+                "text": "Go to A & B.",
+                "flow": "demo.open_site",
+                "entries": [
+                    {
+                        "id": "mind-it",
+                        "kind": "note",
+                        "title": "Mind the <script>alert(1)</script>",
+                        "text": "Notes sit under their step.",
+                    },
+                    {
+                        "id": "reload",
+                        "kind": "tip",
+                        "title": "Tip: reload",
+                        "text": "Press Ctrl+F5.",
+                        "flow": "demo.reload",
+                    },
+                ],
+            },
+            {
+                "id": "sign-in",
+                "title": "Sign in --> now",
+                "text": 'Enter "your" name.',
+                "flow": "demo.sign_in",
+                "entries": [
+                    {"id": "no-account", "kind": "branch", "title": "Without an account", "text": "Register first."}
+                ],
+            },
+            {"id": "finish", "title": "Finish", "flow": "demo.finish"},
+        ],
+    }
+)
 
 CHAPTERS = [(0.7, "Step 1: Open the <site>"), (4.25, "Step 2: Sign in --> now"), (9.0, "Step 3: Finish")]
 
@@ -48,46 +72,83 @@ def results(failed_at: int | None = None) -> list[StepResult]:
         if failed_at is not None and number > failed_at:
             made.append(StepResult(step.id, step.title, "not-run"))
         elif number == failed_at:
-            made.append(StepResult(step.id, step.title, "failed", 1.5, "Timeout <10000ms> & more",
-                                   f"steps/{number:02d}-{step.id}.png"))
+            made.append(
+                StepResult(
+                    step.id, step.title, "failed", 1.5, "Timeout <10000ms> & more", f"steps/{number:02d}-{step.id}.png"
+                )
+            )
         else:
-            made.append(StepResult(step.id, step.title, "passed", 0.25 * number, None, f"steps/{number:02d}-{step.id}.png"))
+            made.append(
+                StepResult(step.id, step.title, "passed", 0.25 * number, None, f"steps/{number:02d}-{step.id}.png")
+            )
     return made
 
 
 def record(failed_at: int | None = None) -> GuideRecord:
-    tip = TipVideo(GUIDE.entry("reload"), StepResult("reload", "Tip: reload", "passed", 2.0),
-                   webm="tips/reload.webm", mp4="tips/reload.mp4")
-    return GuideRecord(GUIDE, "txwd", "U.S. District Court for the Western District of Texas",
-                       results(failed_at), step_cues(CHAPTERS, 12.0), [tip])
+    tip = TipVideo(
+        GUIDE.entry("reload"),
+        StepResult("reload", "Tip: reload", "passed", 2.0),
+        webm="tips/reload.webm",
+        mp4="tips/reload.mp4",
+    )
+    return GuideRecord(
+        GUIDE,
+        "txwd",
+        "U.S. District Court for the Western District of Texas",
+        results(failed_at),
+        step_cues(CHAPTERS, 12.0),
+        [tip],
+    )
 
 
-@pytest.mark.parametrize(("seconds", "stamp"), [
-    (0, "00:00:00.000"),
-    (3.5, "00:00:03.500"),
-    (59.9996, "00:01:00.000"),
-    (3725.25, "01:02:05.250"),
-])
+@pytest.mark.parametrize(
+    ("seconds", "stamp"),
+    [
+        (0, "00:00:00.000"),
+        (3.5, "00:00:03.500"),
+        (59.9996, "00:01:00.000"),
+        (3725.25, "01:02:05.250"),
+    ],
+)
 def test_vtt_timestamps(seconds, stamp):
     assert vtt_timestamp(seconds) == stamp
 
 
-@pytest.mark.parametrize(("number", "title", "caption"), [
-    (2, "Choose an account type", "Step 2: Choose an account type"),
-    (2, "Step 3: Pick PACER - Case Search Only", "Step 3: Pick PACER - Case Search Only"),
-    (1, "Stepping stones: a title", "Step 1: Stepping stones: a title"),
-])
+@pytest.mark.parametrize(
+    ("number", "title", "caption"),
+    [
+        (2, "Choose an account type", "Step 2: Choose an account type"),
+        (2, "Step 3: Pick PACER - Case Search Only", "Step 3: Pick PACER - Case Search Only"),
+        (1, "Stepping stones: a title", "Step 1: Stepping stones: a title"),
+    ],
+)
 def test_step_captions_keep_a_guide_s_own_numbering(number, title, caption):
     assert step_caption(number, title) == caption
 
 
 def test_guide_page_shows_a_guide_s_own_step_numbers(tmp_path):
-    own = parse_guide({"id": "own-numbers", "title": "Own numbers", "court": "moeb", "source": "s", "steps": [
-        {"id": "first", "title": "Step 1: Go", "flow": "demo.go"},
-        {"id": "third", "title": "Step 3: Pick", "flow": "demo.pick"}]})
-    write_guide(tmp_path, GuideRecord(own, "moeb", "Eastern District of Missouri",
-                                      [StepResult("first", "Step 1: Go", "passed"),
-                                       StepResult("third", "Step 3: Pick", "passed")], []))
+    own = parse_guide(
+        {
+            "id": "own-numbers",
+            "title": "Own numbers",
+            "court": "moeb",
+            "source": "s",
+            "steps": [
+                {"id": "first", "title": "Step 1: Go", "flow": "demo.go"},
+                {"id": "third", "title": "Step 3: Pick", "flow": "demo.pick"},
+            ],
+        }
+    )
+    write_guide(
+        tmp_path,
+        GuideRecord(
+            own,
+            "moeb",
+            "Eastern District of Missouri",
+            [StepResult("first", "Step 1: Go", "passed"), StepResult("third", "Step 3: Pick", "passed")],
+            [],
+        ),
+    )
     assert Page((tmp_path / "index.html").read_text()).headings == ["Step 1Go", "Step 3Pick"]
 
 
@@ -130,11 +191,23 @@ def test_report_lists_every_step_with_its_outcome(tmp_path):
     assert report["guide"] == "demo-guide" and report["court"] == "txwd"
     assert [list(s) for s in report["steps"]] == [["id", "title", "status", "duration_s", "screenshot", "error"]] * 3
     assert [(s["id"], s["status"]) for s in report["steps"]] == [
-        ("open-site", "passed"), ("sign-in", "failed"), ("finish", "not-run")]
+        ("open-site", "passed"),
+        ("sign-in", "failed"),
+        ("finish", "not-run"),
+    ]
     assert report["steps"][1]["error"] == "Timeout <10000ms> & more"
     assert report["steps"][0]["screenshot"] == "steps/01-open-site.png"
-    assert report["tips"] == [{"id": "reload", "title": "Tip: reload", "status": "passed", "duration_s": 2.0,
-                               "screenshot": None, "error": None, "video": "tips/reload.mp4"}]
+    assert report["tips"] == [
+        {
+            "id": "reload",
+            "title": "Tip: reload",
+            "status": "passed",
+            "duration_s": 2.0,
+            "screenshot": None,
+            "error": None,
+            "video": "tips/reload.mp4",
+        }
+    ]
 
 
 def test_guide_page_numbers_the_steps_with_their_pictures_in_order(tmp_path):
@@ -142,7 +215,9 @@ def test_guide_page_numbers_the_steps_with_their_pictures_in_order(tmp_path):
     page = Page((tmp_path / "index.html").read_text())
     assert page.headings == ["Step 1Open the <site>", "Step 2Sign in --> now", "Step 3Finish"]
     assert page.images == ["steps/01-open-site.png", "steps/02-sign-in.png", "steps/03-finish.png"]
-    assert {"walkthrough.mp4", "walkthrough.webm", "walkthrough.vtt", "tips/reload.mp4", "report.json"} <= set(page.links)
+    assert {"walkthrough.mp4", "walkthrough.webm", "walkthrough.vtt", "tips/reload.mp4", "report.json"} <= set(
+        page.links
+    )
 
 
 def test_guide_page_escapes_catalog_text_and_errors(tmp_path):
@@ -157,9 +232,18 @@ def test_guide_page_escapes_catalog_text_and_errors(tmp_path):
 def test_notes_branches_and_tips_sit_under_their_step(tmp_path):
     write_guide(tmp_path, record())
     html = (tmp_path / "index.html").read_text()
-    order = [html.index(marker) for marker in (
-        'id="open-site"', 'id="mind-it"', 'id="reload"', 'href="tips/reload.mp4"',
-        'id="sign-in"', 'id="no-account"', 'id="finish"')]
+    order = [
+        html.index(marker)
+        for marker in (
+            'id="open-site"',
+            'id="mind-it"',
+            'id="reload"',
+            'href="tips/reload.mp4"',
+            'id="sign-in"',
+            'id="no-account"',
+            'id="finish"',
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -172,15 +256,29 @@ def test_guide_page_prints_without_the_video(tmp_path):
 
 
 def test_index_links_every_guide_its_page_and_its_video(tmp_path):
-    other = parse_guide({"id": "other-guide", "title": "Another guide", "court": "mad", "source": "s",
-                         "steps": [{"id": "only", "title": "Only step", "flow": "demo.only"}]})
-    write_index(tmp_path / "index.html", [
-        record(),
-        GuideRecord(other, "mad", "District of Massachusetts", [StepResult("only", "Only step", "passed")], []),
-    ])
+    other = parse_guide(
+        {
+            "id": "other-guide",
+            "title": "Another guide",
+            "court": "mad",
+            "source": "s",
+            "steps": [{"id": "only", "title": "Only step", "flow": "demo.only"}],
+        }
+    )
+    write_index(
+        tmp_path / "index.html",
+        [
+            record(),
+            GuideRecord(other, "mad", "District of Massachusetts", [StepResult("only", "Only step", "passed")], []),
+        ],
+    )
     page = Page((tmp_path / "index.html").read_text())
-    assert {"demo-guide/index.html", "demo-guide/walkthrough.mp4", "other-guide/index.html",
-            "other-guide/walkthrough.mp4"} <= set(page.links)
+    assert {
+        "demo-guide/index.html",
+        "demo-guide/walkthrough.mp4",
+        "other-guide/index.html",
+        "other-guide/walkthrough.mp4",
+    } <= set(page.links)
     assert "Filing <fast> & easy" in "".join(page.text)
 
 

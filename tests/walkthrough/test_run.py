@@ -6,18 +6,36 @@ from e2e.catalog import parse_guide
 from e2e.walkthrough.run import persona_for, persona_secrets, plan
 from fixtures.personas import build_personas
 
-LINKING = parse_guide({
-    "id": "linking", "title": "Link", "court": "txwd", "source": "s", "persona": "filer-txwd",
-    "steps": [{"id": "link", "title": "Link", "flow": "linking.link", "entries": [
-        {"id": "a-note", "kind": "note", "title": "A note"},
-        {"id": "tip-with-flow", "kind": "tip", "title": "Tip: do it", "flow": "linking.tip"},
-        {"id": "tip-without-flow", "kind": "tip", "title": "Tip: read it"},
-    ]}],
-})
-REGISTRATION = parse_guide({
-    "id": "registration", "title": "Register", "court": "mad", "source": "s",
-    "steps": [{"id": "register", "title": "Register", "flow": "registration.register"}],
-})
+LINKING = parse_guide(
+    {
+        "id": "linking",
+        "title": "Link",
+        "court": "txwd",
+        "source": "s",
+        "persona": "filer-txwd",
+        "steps": [
+            {
+                "id": "link",
+                "title": "Link",
+                "flow": "linking.link",
+                "entries": [
+                    {"id": "a-note", "kind": "note", "title": "A note"},
+                    {"id": "tip-with-flow", "kind": "tip", "title": "Tip: do it", "flow": "linking.tip"},
+                    {"id": "tip-without-flow", "kind": "tip", "title": "Tip: read it"},
+                ],
+            }
+        ],
+    }
+)
+REGISTRATION = parse_guide(
+    {
+        "id": "registration",
+        "title": "Register",
+        "court": "mad",
+        "source": "s",
+        "steps": [{"id": "register", "title": "Register", "flow": "registration.register"}],
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +46,10 @@ def personas():
 def test_main_paths_come_first_then_the_tips_that_name_a_scenario():
     jobs = plan([LINKING, REGISTRATION])
     assert [(j.name, j.court) for j in jobs] == [
-        ("linking", "txwd"), ("registration", "mad"), ("linking/tip-with-flow", "txwd")]
+        ("linking", "txwd"),
+        ("registration", "mad"),
+        ("linking/tip-with-flow", "txwd"),
+    ]
 
 
 def test_a_court_given_replaces_each_guide_s_own():

@@ -58,7 +58,9 @@ def assert_plays(webm: Path, mp4: Path) -> None:
 def test_every_guide_is_recorded_and_passes(walkthrough):
     assert walkthrough.exit_code == 0, walkthrough.output
     for guide_id in GUIDES:
-        assert re.search(rf"^{re.escape(guide_id)}\s+\w+\s+(\d+)/\1\s.*passed", walkthrough.output, re.M), walkthrough.output
+        assert re.search(rf"^{re.escape(guide_id)}\s+\w+\s+(\d+)/\1\s.*passed", walkthrough.output, re.M), (
+            walkthrough.output
+        )
     assert str((walkthrough.out / "index.html").resolve()) in walkthrough.output
 
 
@@ -74,7 +76,8 @@ def test_one_cue_per_step_in_order_within_the_video(walkthrough, guide_id):
     folder = walkthrough.out / guide_id
     found = cues(folder / "walkthrough.vtt")
     assert [text for _, _, text in found] == [
-        step_caption(number, step.title) for number, step in enumerate(guide.steps, start=1)]
+        step_caption(number, step.title) for number, step in enumerate(guide.steps, start=1)
+    ]
     starts = [start for start, _, _ in found]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     assert all(start < end for start, end, _ in found)
@@ -87,9 +90,11 @@ def test_every_step_passed_with_its_picture(walkthrough, guide_id):
     report = json.loads((walkthrough.out / guide_id / "report.json").read_text())
     assert (report["guide"], report["court"]) == (guide_id, guide.court)
     assert [(s["id"], s["status"], s["error"]) for s in report["steps"]] == [
-        (step.id, "passed", None) for step in guide.steps]
+        (step.id, "passed", None) for step in guide.steps
+    ]
     assert [s["screenshot"] for s in report["steps"]] == [
-        f"steps/{number:02d}-{step.id}.png" for number, step in enumerate(guide.steps, start=1)]
+        f"steps/{number:02d}-{step.id}.png" for number, step in enumerate(guide.steps, start=1)
+    ]
 
 
 @pytest.mark.parametrize("guide_id", GUIDES)
@@ -119,8 +124,13 @@ def test_only_the_documented_artifacts_are_left(walkthrough):
         left = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
         pictures = {p for p in left if re.fullmatch(r"steps/\d\d-[a-z0-9-]+\.png", p)}
         tips = {p for p in left if re.fullmatch(r"tips/[a-z0-9-]+\.(webm|mp4)", p)}
-        assert left - pictures - tips == {"walkthrough.webm", "walkthrough.mp4", "walkthrough.vtt",
-                                          "index.html", "report.json"}
+        assert left - pictures - tips == {
+            "walkthrough.webm",
+            "walkthrough.mp4",
+            "walkthrough.vtt",
+            "index.html",
+            "report.json",
+        }
 
 
 def test_the_top_level_index_links_every_guide_its_video_and_its_page(walkthrough):
@@ -144,8 +154,9 @@ def secrets(mock, walkthrough) -> set[str]:
 
 def test_no_secret_in_any_text_written(walkthrough, secrets):
     assert typed_in_this_process, "the flows typed no secret: nothing was checked"
-    texts = {path: path.read_text(encoding="utf-8") for path in walkthrough.out.rglob("*")
-             if path.suffix in TEXT_ARTIFACTS}
+    texts = {
+        path: path.read_text(encoding="utf-8") for path in walkthrough.out.rglob("*") if path.suffix in TEXT_ARTIFACTS
+    }
     texts[Path("console output")] = walkthrough.output
     assert {p.suffix for p in texts} >= {".vtt", ".html", ".json", ".log"}
     leaks = {str(path): sorted(s for s in secrets if s in text) for path, text in texts.items()}
@@ -169,20 +180,26 @@ def broken_mock():
 
 
 def test_a_broken_step_stops_its_guide_with_a_message_naming_it(broken_mock, tmp_path):
-    exit_code, output, _ = walk("--guide", "pacer-registration-mad", "--base-url", broken_mock,
-                                "--out", str(tmp_path))
+    exit_code, output, _ = walk("--guide", "pacer-registration-mad", "--base-url", broken_mock, "--out", str(tmp_path))
     assert exit_code != 0
-    assert re.search(r"^FAILED pacer-registration-mad: step 2 'Choose an account type' \(choose-account-type\): "
-                     rf".*HTTP 500 for GET {re.escape(REGISTRATION_FORM)}", output, re.M), output
+    assert re.search(
+        r"^FAILED pacer-registration-mad: step 2 'Choose an account type' \(choose-account-type\): "
+        rf".*HTTP 500 for GET {re.escape(REGISTRATION_FORM)}",
+        output,
+        re.M,
+    ), output
     report = json.loads((tmp_path / "pacer-registration-mad" / "report.json").read_text())
     assert [s["status"] for s in report["steps"]][:3] == ["passed", "failed", "not-run"]
     assert "500" in report["steps"][1]["error"]
 
 
-@pytest.mark.parametrize(("option", "value", "known"), [
-    ("--guide", "no-such-guide", GUIDES),
-    ("--court", "zzz", court_ids()),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "known"),
+    [
+        ("--guide", "no-such-guide", GUIDES),
+        ("--court", "zzz", court_ids()),
+    ],
+)
 def test_unknown_ids_are_refused_listing_the_known_ones(tmp_path, option, value, known):
     exit_code, output, _ = walk(option, value, "--out", str(tmp_path))
     assert exit_code == 2

@@ -8,7 +8,7 @@ from e2e.secrets import fill_secret
 
 
 class LinkAccountForm:
-    """"Enter your CM/ECF login and password": the CM/ECF account to link."""
+    """ "Enter your CM/ECF login and password": the CM/ECF account to link."""
 
     def __init__(self, page: Page) -> None:
         self.page = page

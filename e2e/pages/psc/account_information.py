@@ -84,7 +84,8 @@ class AccountInformationPage(WizardButtons):
         return self.user_type.evaluate(
             "(select, label) => Array.from(select.querySelectorAll('optgroup'))"
             ".filter(g => g.label === label).flatMap(g => Array.from(g.children, o => o.textContent.trim()))",
-            group)
+            group,
+        )
 
     def county_choices(self) -> list[str]:
         return [t.strip() for t in self.county.locator("option").all_inner_texts()][1:]

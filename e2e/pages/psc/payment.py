@@ -8,8 +8,9 @@ from e2e.pages.psc import WizardButtons, field
 from e2e.secrets import fill_secret
 from fixtures.registrants import Card
 
-AUTHORIZATION = ("I authorize the PACER Service Center to charge the above credit card once a quarter "
-                 "for any PACER fees due.")
+AUTHORIZATION = (
+    "I authorize the PACER Service Center to charge the above credit card once a quarter for any PACER fees due."
+)
 
 
 class PaymentPage(WizardButtons):

@@ -18,7 +18,8 @@ class PoliciesPage(WizardButtons):
         self.section = page.get_by_role("heading", name="Acknowledgment of Policies and Procedures", level=2)
         self.policies = page.get_by_role("region", name="Policies and Procedures")
         self.printable_link = page.get_by_role(
-            "link", name=re.compile(r"download a printable version of the Policies and Procedures", re.I))
+            "link", name=re.compile(r"download a printable version of the Policies and Procedures", re.I)
+        )
         self.acknowledge = page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(ACKNOWLEDGMENT)}( \*)?$"))
 
     def submit(self) -> None:

@@ -38,6 +38,8 @@ class UserInformationPage(WizardButtons):
         fill_secret(self.confirm_password, password)
 
     def answer_questions(self, questions, answers) -> None:
-        for select, answer_field, question, answer in zip(self.questions, self.answers, questions, answers):
+        for select, answer_field, question, answer in zip(
+            self.questions, self.answers, questions, answers, strict=True
+        ):
             select.select_option(question)
             fill_secret(answer_field, answer)

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from flask import request
 
 from fixtures.courts import load_courts
-from mock_court.core.outbox import send
 from mock_court.core.clock import now, stamp
 from mock_court.core.exceptions import Refused
 from mock_court.core.faults import menu_cause
 from mock_court.core.hashing import check_secret
+from mock_court.core.outbox import send
 from mock_court.core.store import get_db, transaction
 from mock_court.sites.login.models import signed_off
 
@@ -43,30 +43,29 @@ MESSAGES = {
     "login-required": "Enter your CM/ECF login.",
     "password-required": "Enter your CM/ECF password.",
     "bad-credentials": "The CM/ECF login or password is incorrect. Try again: CM/ECF logins are all "
-                       "lowercase. If you do not remember your CM/ECF credentials, see Forgot Your "
-                       "Username and Password on the court's website.",
+    "lowercase. If you do not remember your CM/ECF credentials, see Forgot Your "
+    "Username and Password on the court's website.",
     "uppercase-login": "CM/ECF logins are all lowercase. Enter your login in lowercase letters and try again.",
     "already-linked": "This CM/ECF account is already linked to your PACER account. Nothing was changed.",
     "linked-to-other": "This CM/ECF account is already linked to another PACER account. Contact the "
-                       "{desk} at {phone} or {email}.",
+    "{desk} at {phone} or {email}.",
     "pacer-linked-elsewhere": "Your PACER account is already linked to another CM/ECF account at this "
-                              "court ({login}). Nothing was changed.",
+    "court ({login}). Nothing was changed.",
     "shared-lockout": "This shared firm PACER account is already linked to the CM/ECF account of {name}, "
-                      "which locked out all other attorneys of the firm. Each filer needs an individual "
-                      "PACER account. Contact the {desk} at {phone} or {email}.",
+    "which locked out all other attorneys of the firm. Each filer needs an individual "
+    "PACER account. Contact the {desk} at {phone} or {email}.",
     "ecf-locked": "This CM/ECF account is locked: a shared firm PACER account was linked at this court, "
-                  "which locks out all other attorneys of the firm. Each filer needs an individual PACER "
-                  "account. Contact the {desk} at {phone} or {email}.",
+    "which locks out all other attorneys of the firm. Each filer needs an individual PACER "
+    "account. Contact the {desk} at {phone} or {email}.",
     "not-upgraded": "Your PACER account must be upgraded before it can be linked. Log in to Manage My "
-                    "Account at the PACER Service Center and upgrade your account, then try again.",
+    "Account at the PACER Service Center and upgrade your account, then try again.",
     "shared-warning": "This is a shared firm PACER account. Linking it locks out all other attorneys "
-                      "from your firm: make sure both accounts are your own individual accounts.",
+    "from your firm: make sure both accounts are your own individual accounts.",
     "cancelled": "Link cancelled. Your CM/ECF and PACER accounts are not linked.",
     "expired": "Your linking session has expired. Start again.",
-    "legacy-linked": "This CM/ECF account is linked to a PACER account. Log in with your PACER username "
-                     "and password.",
+    "legacy-linked": "This CM/ECF account is linked to a PACER account. Log in with your PACER username and password.",
     "legacy-unlinked": "This court has upgraded to NextGen CM/ECF. Log in with your individual PACER "
-                       "account, then link this CM/ECF account under Utilities.",
+    "account, then link this CM/ECF account under Utilities.",
     "legacy-invalid": "Invalid CM/ECF login or password.",
 }
 
@@ -89,6 +88,7 @@ def message(key: str, court: str, **details) -> str:
 
 
 # ---- Linking ------------------------------------------------------------------------------------
+
 
 def ecf_account(ecf_id: int) -> sqlite3.Row | None:
     return get_db().execute("SELECT * FROM ecf_accounts WHERE id = ?", (ecf_id,)).fetchone()
@@ -136,17 +136,30 @@ def link(account: sqlite3.Row, ecf: sqlite3.Row) -> None:
     check_linkable(account, ecf)
     court_name = load_courts()[ecf["court"]]["name"]
     with transaction(get_db()) as db:
-        db.execute("UPDATE ecf_accounts SET pacer_account_id = ?, linked_at = ? WHERE id = ?",
-                   (account["id"], stamp(now()), ecf["id"]))
+        db.execute(
+            "UPDATE ecf_accounts SET pacer_account_id = ?, linked_at = ? WHERE id = ?",
+            (account["id"], stamp(now()), ecf["id"]),
+        )
         if account["shared"]:
-            db.execute("UPDATE ecf_accounts SET locked = 1 WHERE court = ? AND shared_pacer_account_id = ?"
-                       " AND id != ?", (ecf["court"], account["id"], ecf["id"]))
-        body = (f"The CM/ECF account {ecf['login']} ({ecf['name']}) at the {court_name} has been linked to "
-                f"the PACER account {account['username']}. From now on, use your PACER username and "
-                "password to file with this court. If you did not make this change, contact the court.")
+            db.execute(
+                "UPDATE ecf_accounts SET locked = 1 WHERE court = ? AND shared_pacer_account_id = ? AND id != ?",
+                (ecf["court"], account["id"], ecf["id"]),
+            )
+        body = (
+            f"The CM/ECF account {ecf['login']} ({ecf['name']}) at the {court_name} has been linked to "
+            f"the PACER account {account['username']}. From now on, use your PACER username and "
+            "password to file with this court. If you did not make this change, contact the court."
+        )
         for recipient in dict.fromkeys(filter(None, (ecf["email"], account["email"]))):
-            send(db, "email", recipient, "CM/ECF account linked to your PACER account", body, at=now(),
-                 account_number=account["account_number"])
+            send(
+                db,
+                "email",
+                recipient,
+                "CM/ECF account linked to your PACER account",
+                body,
+                at=now(),
+                account_number=account["account_number"],
+            )
 
 
 def legacy_login(court: str, login: str, password: str) -> str:
@@ -166,8 +179,11 @@ FILING_MENUS = {
     "district": (("Civil", "DisplayMenu.pl?CivilEvents"), ("Criminal", "DisplayMenu.pl?CriminalEvents")),
     "bankruptcy": (("Bankruptcy", "DisplayMenu.pl?BankruptcyEvents"), ("Adversary", "DisplayMenu.pl?AdversaryEvents")),
 }
-QUERY_REPORTS_UTILITIES = (("Query", "iquery.pl"), ("Reports", "DisplayMenu.pl?Reports"),
-                           ("Utilities", "DisplayMenu.pl?Utilities"))
+QUERY_REPORTS_UTILITIES = (
+    ("Query", "iquery.pl"),
+    ("Reports", "DisplayMenu.pl?Reports"),
+    ("Utilities", "DisplayMenu.pl?Utilities"),
+)
 SEARCH = ("Search", "DisplayMenu.pl?Search")
 HELP_LOGOUT = (("Help", "DisplayMenu.pl?Help"), ("Log Out", "login.pl?logout"))
 MENU_SETS = ("pacer", "filer")
@@ -178,9 +194,13 @@ MENU_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 # DisplayMenu.pl?<key>: the title of each menu page, and whether it needs filing privileges.
 MENU_PAGES = {
-    "CivilEvents": ("Civil Events", True), "CriminalEvents": ("Criminal Events", True),
-    "BankruptcyEvents": ("Bankruptcy Events", True), "AdversaryEvents": ("Adversary Events", True),
-    "Reports": ("Reports", False), "Utilities": ("Utilities", False), "Search": ("Search", True),
+    "CivilEvents": ("Civil Events", True),
+    "CriminalEvents": ("Criminal Events", True),
+    "BankruptcyEvents": ("Bankruptcy Events", True),
+    "AdversaryEvents": ("Adversary Events", True),
+    "Reports": ("Reports", False),
+    "Utilities": ("Utilities", False),
+    "Search": ("Search", True),
     "Help": ("Help", False),
 }
 
@@ -197,9 +217,11 @@ def menu_items(menu_set: str, court_kind: str) -> tuple[tuple[str, str], ...]:
 
 
 def linked_ecf_account(account_id: int, court: str) -> sqlite3.Row | None:
-    return get_db().execute(
-        "SELECT * FROM ecf_accounts WHERE pacer_account_id = ? AND court = ?", (account_id, court)
-    ).fetchone()
+    return (
+        get_db()
+        .execute("SELECT * FROM ecf_accounts WHERE pacer_account_id = ? AND court = ?", (account_id, court))
+        .fetchone()
+    )
 
 
 def current_menu_set(account: sqlite3.Row, court: str) -> str:
@@ -238,9 +260,11 @@ def from_cookie(account: sqlite3.Row, current: str) -> ShownMenus:
 
 
 def from_server_state(account: sqlite3.Row, court: str, cause: str, current: str) -> str:
-    row = get_db().execute(
-        "SELECT menu_set, cause FROM menu_states WHERE account_id = ? AND court = ?", (account["id"], court)
-    ).fetchone()
+    row = (
+        get_db()
+        .execute("SELECT menu_set, cause FROM menu_states WHERE account_id = ? AND court = ?", (account["id"], court))
+        .fetchone()
+    )
     if row is not None and row["cause"] == cause and not (cause == "stale-cache" and bypasses_cache()):
         return row["menu_set"]
     with transaction(get_db()) as db:
@@ -254,8 +278,9 @@ def from_server_state(account: sqlite3.Row, court: str, cause: str, current: str
 
 def set_menu_cookie(response, shown: ShownMenus, court: str):
     if shown.cookie:
-        response.set_cookie(MENU_COOKIE, shown.cookie, max_age=MENU_COOKIE_MAX_AGE, path=f"/ecf/{court}/",
-                            samesite="Lax")
+        response.set_cookie(
+            MENU_COOKIE, shown.cookie, max_age=MENU_COOKIE_MAX_AGE, path=f"/ecf/{court}/", samesite="Lax"
+        )
     return response
 
 

@@ -39,8 +39,9 @@ def render_ecf(template: str, account, status: int = 200, menu_set: str | None =
         shown = models.shown_menus(account, g.court["id"])
         menu_set = shown.menu_set
     items = models.menu_items(menu_set, g.court["kind"]) if menu_set else ()
-    response = make_response(render_template(template, court=g.court, account=account, menu_items=items, **context),
-                             status)
+    response = make_response(
+        render_template(template, court=g.court, account=account, menu_items=items, **context), status
+    )
     response.headers["Cache-Control"] = "private, no-cache"
     if shown is not None:
         models.set_menu_cookie(response, shown, g.court["id"])
@@ -49,6 +50,7 @@ def render_ecf(template: str, account, status: int = 200, menu_set: str | None =
 
 def signed_on(view):
     """Views that need central sign-on get the account as their first argument."""
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         account = current_account()
@@ -78,8 +80,9 @@ def display_menu(account):
         abort(404, description=f"No menu '{key}'.")
     title = models.MENU_PAGES[key][0]
     if key == "Utilities":
-        return render_ecf("ecf/utilities.html", account, title=title,
-                          linked=models.linked_ecf_account(account["id"], g.court["id"]))
+        return render_ecf(
+            "ecf/utilities.html", account, title=title, linked=models.linked_ecf_account(account["id"], g.court["id"])
+        )
     allowed = models.may_see_menu(account, g.court["id"], key)
     return render_ecf("ecf/menu.html", account, status=200 if allowed else 403, key=key, title=title, allowed=allowed)
 
@@ -96,11 +99,13 @@ def login():
         return logout()
     message_key = None
     if request.method == "POST":
-        message_key = models.legacy_login(g.court["id"], request.form.get("login", "").strip(),
-                                          request.form.get("key", ""))
+        message_key = models.legacy_login(
+            g.court["id"], request.form.get("login", "").strip(), request.form.get("key", "")
+        )
     message = models.message(message_key, g.court["id"]) if message_key else None
-    return render_ecf("ecf/legacy_login.html", None, message=message, message_key=message_key,
-                      login=request.form.get("login", ""))
+    return render_ecf(
+        "ecf/legacy_login.html", None, message=message, message_key=message_key, login=request.form.get("login", "")
+    )
 
 
 def logout():
@@ -111,8 +116,14 @@ def logout():
 
 
 def render_link_form(account, refused: models.LinkRefused | None = None, notice: str | None = None, login: str = ""):
-    return render_ecf("ecf/link_account.html", account, error=refused.message if refused else None,
-                      field=refused.field if refused else None, notice=notice, login=login)
+    return render_ecf(
+        "ecf/link_account.html",
+        account,
+        error=refused.message if refused else None,
+        field=refused.field if refused else None,
+        notice=notice,
+        login=login,
+    )
 
 
 @bp.route("/cgi-bin/LinkAccount.pl", methods=["GET", "POST"])
@@ -142,8 +153,9 @@ def pending_link(account):
 def link_verify(account):
     ecf = pending_link(account)
     if ecf is None:
-        return render_ecf("ecf/link_account.html", account, error=models.MESSAGES["expired"], notice=None,
-                          field=None, login="")
+        return render_ecf(
+            "ecf/link_account.html", account, error=models.MESSAGES["expired"], notice=None, field=None, login=""
+        )
     if request.method == "POST" and "cancel" in request.form:
         session.pop(LINK_PENDING, None)
         return redirect(url_for("ecf.link_account", cancelled=1))
@@ -160,8 +172,13 @@ def link_verify(account):
         error = refused.message
     else:
         error = None
-    return render_ecf("ecf/link_verify.html", account, ecf=ecf, error=error,
-                      shared_warning=models.MESSAGES["shared-warning"] if account["shared"] else None)
+    return render_ecf(
+        "ecf/link_verify.html",
+        account,
+        ecf=ecf,
+        error=error,
+        shared_warning=models.MESSAGES["shared-warning"] if account["shared"] else None,
+    )
 
 
 @bp.get("/cgi-bin/LinkConfirm.pl")
@@ -174,4 +191,3 @@ def link_confirmation(account):
     just = session.pop(JUST_LINKED, None)
     menu_set = just["menu_set"] if just and just["court"] == g.court["id"] else None
     return render_ecf("ecf/link_confirmation.html", account, menu_set=menu_set, ecf=ecf)
-

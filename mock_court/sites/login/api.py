@@ -27,8 +27,10 @@ RESULT_CODES = {
     "13": "invalid username, password, or one-time passcode",
 }
 INVALID = "Invalid username, password, or one-time passcode."
-CLIENT_CODE_PENDING = ("Pending action: a client code is required for this account. "
-                       "Set a client code (PacerClientCode) before searching PACER.")
+CLIENT_CODE_PENDING = (
+    "Pending action: a client code is required for this account. "
+    "Set a client code (PacerClientCode) before searching PACER."
+)
 REDACTION_REFUSED = models.REDACTION_NOTICE + ' To log in, acknowledge it by sending "redactFlag": "1".'
 
 
@@ -38,8 +40,9 @@ def answer(body: dict, status: int = 200, root: str = "CsoAuth") -> Response:
         response = jsonify(body)
     else:
         fields = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in body.items())
-        response = Response(f'<?xml version="1.0" encoding="UTF-8"?><{root}>{fields}</{root}>',
-                            mimetype="application/xml")
+        response = Response(
+            f'<?xml version="1.0" encoding="UTF-8"?><{root}>{fields}</{root}>', mimetype="application/xml"
+        )
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -63,15 +66,19 @@ def text_field(payload: dict, name: str) -> str:
 def cso_auth():
     payload = json_object()
     if payload is None:
-        return auth_answer("1", "Malformed request: send a JSON object such as "
-                           '{"loginId": "...", "password": "...", "redactFlag": "1"}.', status=400)
+        return auth_answer(
+            "1",
+            'Malformed request: send a JSON object such as {"loginId": "...", "password": "...", "redactFlag": "1"}.',
+            status=400,
+        )
     login_id, password = text_field(payload, "loginId"), payload.get("password")
     if not login_id or not isinstance(password, str) or not password:
         return auth_answer("1", "Malformed request: loginId and password are required.", status=400)
     client_code = text_field(payload, "clientCode")
     if len(client_code) > models.CLIENT_CODE_MAX:
-        return auth_answer("1", f"Malformed request: clientCode must be {models.CLIENT_CODE_MAX} characters or fewer.",
-                           status=400)
+        return auth_answer(
+            "1", f"Malformed request: clientCode must be {models.CLIENT_CODE_MAX} characters or fewer.", status=400
+        )
     try:
         account = models.check_credentials(login_id, password)
         if models.needs_otp(account):
@@ -94,10 +101,21 @@ def cso_auth():
 def cso_logout():
     payload = json_object()
     if payload is None and request.get_data():
-        return answer({"loginResult": "1", "errorDescription":
-                       'Malformed request: send a JSON object such as {"nextGenCSO": "..."}.'}, 400, "CsoLogout")
+        return answer(
+            {
+                "loginResult": "1",
+                "errorDescription": 'Malformed request: send a JSON object such as {"nextGenCSO": "..."}.',
+            },
+            400,
+            "CsoLogout",
+        )
     token = text_field(payload or {}, "nextGenCSO") or models.request_token()
     if not models.sign_off(token):
-        return answer({"loginResult": "1", "errorDescription":
-                       "No such session: the token is unknown, expired or already logged out."}, root="CsoLogout")
+        return answer(
+            {
+                "loginResult": "1",
+                "errorDescription": "No such session: the token is unknown, expired or already logged out.",
+            },
+            root="CsoLogout",
+        )
     return answer({"loginResult": "0"}, root="CsoLogout")

@@ -49,17 +49,17 @@ MESSAGES = {
     "client-code-required": "A client code is required for this account. Enter a client code and log in again.",
     "invalid": "Invalid username or password.",
     "inactive": "PACER User Inactive. This account is inactive. Contact the PACER Service Center "
-                "at (800) 676-6856 or pacer@psc.uscourts.gov.",
+    "at (800) 676-6856 or pacer@psc.uscourts.gov.",
     "not-activated": "PACER User Not Activated. Enter the activation code mailed to you: log in to "
-                     "Manage My Account and select Activate Case Search Privileges.",
+    "Manage My Account and select Activate Case Search Privileges.",
     "otp-required": "Enter the one-time passcode from your authenticator app.",
     "otp-invalid": "Invalid one-time passcode.",
     "redaction-required": "You must check the box to acknowledge the redaction rules before you continue.",
     "login-expired": "Your login has expired. Cookies must be enabled in your browser to log in. Please log in again.",
     "logged-out": "You have successfully logged out.",
     "shared-account": "This is a shared firm PACER account. Do not use a shared firm account to file or to "
-                      "link a CM/ECF account: it will lock out all other attorneys from your firm. All filers "
-                      "must have their own individual PACER account.",
+    "link a CM/ECF account: it will lock out all other attorneys from your firm. All filers "
+    "must have their own individual PACER account.",
 }
 
 # Sent as a sign-on session ends (sender: the account id), so that other sites end what they
@@ -93,6 +93,7 @@ class AccountNotActivated(SignOnRefused):
 
 
 # ---- Who may sign on ------------------------------------------------------------------------------
+
 
 def court_for_psc_id(psc_court_id: str | None) -> str | None:
     """The court id (txwd) of a pscCourtId (TXWDC), if it names a known court."""
@@ -174,6 +175,7 @@ def check_redaction(acknowledged: bool) -> None:
 
 # ---- Sign-on sessions -----------------------------------------------------------------------------
 
+
 def session_lifetime() -> timedelta:
     return current_app.config.get("CSO_SESSION_LIFETIME", SESSION_LIFETIME)
 
@@ -184,7 +186,14 @@ def start_session(account_id: int, client_code: str | None = None, redaction_ack
         db.execute(
             "INSERT INTO sessions (token, account_id, client_code, redaction_ack, created_at, expires_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (token, account_id, client_code, int(redaction_ack), stamp(now()), (now() + session_lifetime()).isoformat()),
+            (
+                token,
+                account_id,
+                client_code,
+                int(redaction_ack),
+                stamp(now()),
+                (now() + session_lifetime()).isoformat(),
+            ),
         )
     return token
 

@@ -22,7 +22,7 @@ def code_at(secret: str, when: datetime) -> str:
     counter = int(when.timestamp()) // STEP_SECONDS
     digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return str(number % 10**DIGITS).zfill(DIGITS)
 
 
@@ -30,6 +30,8 @@ def verify(secret: str, code: str | None, when: datetime) -> bool:
     if not code or not code.isdigit() or len(code) != DIGITS:
         return False
     return any(
-        hmac.compare_digest(code_at(secret, datetime.fromtimestamp(when.timestamp() + drift * STEP_SECONDS, when.tzinfo)), code)
+        hmac.compare_digest(
+            code_at(secret, datetime.fromtimestamp(when.timestamp() + drift * STEP_SECONDS, when.tzinfo)), code
+        )
         for drift in (-1, 0, 1)
     )

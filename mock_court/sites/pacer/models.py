@@ -10,16 +10,20 @@ from mock_court.core.exceptions import Refused
 TYPE_DESCRIPTIONS = {
     "pacer-case-search-only": (
         "Search and view case information and documents in all federal appellate, district and "
-        "bankruptcy courts. This account is for viewing, not for e-filing."),
+        "bankruptcy courts. This account is for viewing, not for e-filing."
+    ),
     "attorney-filers-cmecf": (
         "For attorneys who file documents electronically (e-file) in federal courts. You need an "
-        "individual PACER account to e-file in a NextGen CM/ECF court."),
+        "individual PACER account to e-file in a NextGen CM/ECF court."
+    ),
     "non-attorney-filers-cmecf": (
         "For filers who are not attorneys, such as pro se litigants, creditors and trustees, who "
-        "file documents electronically in federal courts."),
+        "file documents electronically in federal courts."
+    ),
     "group-billing": (
         "A PACER Administrative Account lets one person manage the billing of several PACER "
-        "accounts, for example for a firm or an agency."),
+        "accounts, for example for a firm or an agency."
+    ),
 }
 
 NOT_ACTIVATED = "PACER User Not Activated. Select Activate Case Search Privileges in Manage My Account."

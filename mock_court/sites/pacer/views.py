@@ -38,8 +38,12 @@ def register_account():
 def account_type(account_type: str):
     if account_type not in ACCOUNT_TYPES:
         abort(404)
-    return render_template("pacer/account_type.html", types=ACCOUNT_TYPES, current=account_type,
-                           description=models.TYPE_DESCRIPTIONS[account_type])
+    return render_template(
+        "pacer/account_type.html",
+        types=ACCOUNT_TYPES,
+        current=account_type,
+        description=models.TYPE_DESCRIPTIONS[account_type],
+    )
 
 
 @bp.get("/find-case")
@@ -53,5 +57,6 @@ def find_case():
         except Refused as refused:
             refusal = refused.message
     searched = account is not None and refusal is None and "party_name" in request.args
-    return render_template("pacer/find_case.html", account=account, refusal=refusal, searched=searched,
-                           query=request.args)
+    return render_template(
+        "pacer/find_case.html", account=account, refusal=refusal, searched=searched, query=request.args
+    )

@@ -33,13 +33,38 @@ SUFFIXES = ("Esq.", "CPA", "JD", "MD", "PhD")
 
 # The full list is not public; the real one ends with Individual and has a "Government Accounts" group.
 USER_TYPES = (
-    ("Legal", ("Attorney", "Law Firm", "Paralegal / Legal Assistant", "Law School / Law Library",
-               "Bankruptcy Petition Preparer", "Pro Se Litigant")),
-    ("Business", ("Commercial Business", "Creditor/Creditor's Representative", "Media / Press",
-                  "Research / Academic", "Bank / Financial Institution")),
-    ("Government Accounts", ("Federal Government Agency", "State Government Agency",
-                             "Local Government Agency", "Federal Judiciary", "Federal Public Defender",
-                             "U.S. Attorney's Office")),
+    (
+        "Legal",
+        (
+            "Attorney",
+            "Law Firm",
+            "Paralegal / Legal Assistant",
+            "Law School / Law Library",
+            "Bankruptcy Petition Preparer",
+            "Pro Se Litigant",
+        ),
+    ),
+    (
+        "Business",
+        (
+            "Commercial Business",
+            "Creditor/Creditor's Representative",
+            "Media / Press",
+            "Research / Academic",
+            "Bank / Financial Institution",
+        ),
+    ),
+    (
+        "Government Accounts",
+        (
+            "Federal Government Agency",
+            "State Government Agency",
+            "Local Government Agency",
+            "Federal Judiciary",
+            "Federal Public Defender",
+            "U.S. Attorney's Office",
+        ),
+    ),
     ("Individual Accounts", ("Individual",)),
 )
 USER_TYPE_NAMES = tuple(name for _group, names in USER_TYPES for name in names)
@@ -106,20 +131,34 @@ def parse_date(value: str) -> date | None:
     return None
 
 
-
 # ---- Step 1: Account Information -------------------------------------------------------------
 
 ACCOUNT_FIELDS = (
     # name, label, required
-    ("prefix", "Prefix", False), ("first_name", "First Name", True), ("middle_name", "Middle Name", False),
-    ("last_name", "Last Name", True), ("generation", "Generation", False), ("suffix", "Suffix", False),
-    ("date_of_birth", "Date of Birth", True), ("firm", "Firm/Office", False),
-    ("unit", "Unit/Department", False), ("address1", "Address", True), ("address2", "Address line 2", False),
-    ("address3", "Address line 3", False), ("room", "Room/Suite", False), ("city", "City", True),
-    ("state", "State", False), ("county", "County", False), ("zip", "Zip/Postal Code", True),
-    ("country", "Country", True), ("primary_phone", "Primary Phone", True),
-    ("alternate_phone", "Alternate Phone", False), ("text_phone", "Text Phone", False),
-    ("fax", "Fax Number", False), ("email", "Email", True), ("confirm_email", "Confirm Email", True),
+    ("prefix", "Prefix", False),
+    ("first_name", "First Name", True),
+    ("middle_name", "Middle Name", False),
+    ("last_name", "Last Name", True),
+    ("generation", "Generation", False),
+    ("suffix", "Suffix", False),
+    ("date_of_birth", "Date of Birth", True),
+    ("firm", "Firm/Office", False),
+    ("unit", "Unit/Department", False),
+    ("address1", "Address", True),
+    ("address2", "Address line 2", False),
+    ("address3", "Address line 3", False),
+    ("room", "Room/Suite", False),
+    ("city", "City", True),
+    ("state", "State", False),
+    ("county", "County", False),
+    ("zip", "Zip/Postal Code", True),
+    ("country", "Country", True),
+    ("primary_phone", "Primary Phone", True),
+    ("alternate_phone", "Alternate Phone", False),
+    ("text_phone", "Text Phone", False),
+    ("fax", "Fax Number", False),
+    ("email", "Email", True),
+    ("confirm_email", "Confirm Email", True),
     ("user_type", "User Type", True),
 )
 ACCOUNT_LABELS = {name: label for name, label, _required in ACCOUNT_FIELDS}
@@ -167,9 +206,9 @@ def validate_account_information(form, verification_error: str | None) -> dict:
             errors[name] = "Enter a valid phone number, e.g. 617-555-0100."
     if data["email"] and "email" not in errors and not EMAIL_RE.match(data["email"]):
         errors["email"] = "Enter a valid email address, e.g. name@example.com."
-    if data["confirm_email"] and "confirm_email" not in errors and data["email"] and "email" not in errors:
-        if data["confirm_email"].lower() != data["email"].lower():
-            errors["confirm_email"] = "Email addresses do not match."
+    both_emails = data["confirm_email"] and data["email"] and not {"confirm_email", "email"} & errors.keys()
+    if both_emails and data["confirm_email"].lower() != data["email"].lower():
+        errors["confirm_email"] = "Email addresses do not match."
     if verification_error:
         errors["user_verification"] = verification_error
     refuse_if(errors, shown={"cja_panel": data["cja_panel"]})
@@ -177,8 +216,8 @@ def validate_account_information(form, verification_error: str | None) -> dict:
     return data
 
 
-
 # ---- Step 2: User Information ----------------------------------------------------------------
+
 
 def name_parts(*values: str) -> set[str]:
     """Runs of 3+ letters in names, usernames and email local parts, lowercased."""
@@ -211,8 +250,15 @@ def password_errors(password: str, first_name: str, last_name: str, username: st
     return [PASSWORD_MESSAGES[key] for key, _text in PASSWORD_CRITERIA if not checks[key]]
 
 
-def password_pair_errors(password: str, confirm: str, first_name: str, last_name: str, username: str, email: str,
-                         confirm_label: str = "Confirm Password") -> dict[str, str]:
+def password_pair_errors(
+    password: str,
+    confirm: str,
+    first_name: str,
+    last_name: str,
+    username: str,
+    email: str,
+    confirm_label: str = "Confirm Password",
+) -> dict[str, str]:
     """A password and its confirmation: the messages for "password" and "confirm_password"."""
     errors = {}
     problems = password_errors(password, first_name, last_name, username, email)
@@ -241,8 +287,9 @@ def validate_user_information(form, account: dict, is_taken: Callable[[str], boo
         errors["username"] = "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."
     elif is_taken(username):
         errors["username"] = "This username is already taken. Choose another."
-    errors.update(password_pair_errors(password, confirm, account["first_name"], account["last_name"], username,
-                                       account["email"]))
+    errors.update(
+        password_pair_errors(password, confirm, account["first_name"], account["last_name"], username, account["email"])
+    )
     questions = {}
     for n in (1, 2):
         question, answer = _clean(form, f"question{n}"), _clean(form, f"answer{n}")
@@ -261,16 +308,21 @@ def validate_user_information(form, account: dict, is_taken: Callable[[str], boo
     return {
         "username": username,
         "password_hash": hash_secret(password),
-        "question1": questions[1][0], "answer1_hash": hash_answer(questions[1][1]),
-        "question2": questions[2][0], "answer2_hash": hash_answer(questions[2][1]),
+        "question1": questions[1][0],
+        "answer1_hash": hash_answer(questions[1][1]),
+        "question2": questions[2][0],
+        "answer2_hash": hash_answer(questions[2][1]),
     }
 
 
 CARD_FIELDS = ("card_holder", "card_type", "card_number", "expiry_month", "expiry_year")
 BILLING_FIELDS = (
-    ("billing_address1", "Billing Address", True), ("billing_address2", "Billing Address line 2", False),
-    ("billing_city", "Billing City", True), ("billing_state", "Billing State", False),
-    ("billing_zip", "Billing Zip/Postal Code", True), ("billing_country", "Billing Country", True),
+    ("billing_address1", "Billing Address", True),
+    ("billing_address2", "Billing Address line 2", False),
+    ("billing_city", "Billing City", True),
+    ("billing_state", "Billing State", False),
+    ("billing_zip", "Billing Zip/Postal Code", True),
+    ("billing_country", "Billing Country", True),
 )
 
 
@@ -296,9 +348,12 @@ def card_matches_type(number: str, card_type: str) -> bool:
 def copy_billing_address(account: dict) -> dict:
     """What "Use billing address" fills in: step 1's address."""
     return {
-        "billing_address1": account.get("address1", ""), "billing_address2": account.get("address2", ""),
-        "billing_city": account.get("city", ""), "billing_state": account.get("state", ""),
-        "billing_zip": account.get("zip", ""), "billing_country": account.get("country", ""),
+        "billing_address1": account.get("address1", ""),
+        "billing_address2": account.get("address2", ""),
+        "billing_city": account.get("city", ""),
+        "billing_state": account.get("state", ""),
+        "billing_zip": account.get("zip", ""),
+        "billing_country": account.get("country", ""),
     }
 
 
@@ -346,16 +401,21 @@ def validate_payment_information(form, account: dict) -> dict:
     if not form.get("authorize"):
         errors["authorize"] = "You must authorize the PACER Service Center to charge this card."
     if not errors and number == DECLINED_TEST_NUMBER:
-        errors["card_number"] = "The card was declined. Use another card, or leave this page blank to register without one."
+        errors["card_number"] = (
+            "The card was declined. Use another card, or leave this page blank to register without one."
+        )
     kept = {
-        "card": True, "card_holder": data["card_holder"], "card_type": data["card_type"],
+        "card": True,
+        "card_holder": data["card_holder"],
+        "card_type": data["card_type"],
         "card_last4": number[-4:] if number.isdigit() else "",
         "card_expiry": f"{expiry[1]:02d}/{expiry[0]}" if expiry else "",
-        "expiry_month": data["expiry_month"], "expiry_year": data["expiry_year"], **billing,
+        "expiry_month": data["expiry_month"],
+        "expiry_year": data["expiry_year"],
+        **billing,
     }
     refuse_if(errors, shown=kept)
     return kept
-
 
 
 ACKNOWLEDGE_MESSAGE = "You must acknowledge the policies and procedures."

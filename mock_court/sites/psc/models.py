@@ -25,8 +25,8 @@ from mock_court.sites.psc import forms
 from mock_court.sites.recaptcha import models as recaptcha
 
 STEPS = ("account_information", "user_information", "payment_information", "policies")
-DUPLICATE_THRESHOLD = 2   # the "account may already exist" dialog
-INACTIVE_THRESHOLD = 3    # the new account is put on inactive status
+DUPLICATE_THRESHOLD = 2  # the "account may already exist" dialog
+INACTIVE_THRESHOLD = 3  # the new account is put on inactive status
 ACCOUNT_NUMBER_START = 5000001  # numbers given by registration; personas have 41xxxxx
 
 VERIFICATION_MESSAGES = {
@@ -35,7 +35,9 @@ VERIFICATION_MESSAGES = {
     recaptcha.INVALID: "User Verification failed. Please try again.",
 }
 
-NOT_ACTIVATED = "PACER User Not Activated. Select Activate Case Search Privileges to enter the activation code from your letter."
+NOT_ACTIVATED = (
+    "PACER User Not Activated. Select Activate Case Search Privileges to enter the activation code from your letter."
+)
 INACTIVE = "PACER User Inactive. Contact the PACER Service Center at (800) 676-6856."
 BAD_LOGIN = "Invalid username or password."
 NO_MATCH = "The information you entered does not match our records."
@@ -48,18 +50,23 @@ STATUS_NAMES = {"active": "Active", "not-activated": "Not activated", "inactive"
 
 # ---- The registration wizard ---------------------------------------------------------------------
 
+
 def new_wizard(account_type: str) -> dict:
     return {"key": rng().token(16), "type": account_type}
 
 
 def count_matches(data: dict) -> int:
     """The most personal items (name, date of birth, email) that one existing account shares."""
-    row = get_db().execute(
-        "SELECT (lower(first_name) = lower(:first_name) AND lower(last_name) = lower(:last_name))"
-        " + (date_of_birth = :date_of_birth) + (lower(email) = lower(:email)) AS matches"
-        " FROM accounts ORDER BY matches DESC LIMIT 1",
-        data,
-    ).fetchone()
+    row = (
+        get_db()
+        .execute(
+            "SELECT (lower(first_name) = lower(:first_name) AND lower(last_name) = lower(:last_name))"
+            " + (date_of_birth = :date_of_birth) + (lower(email) = lower(:email)) AS matches"
+            " FROM accounts ORDER BY matches DESC LIMIT 1",
+            data,
+        )
+        .fetchone()
+    )
     return row["matches"] if row else 0
 
 
@@ -113,6 +120,7 @@ def may_show(wizard: dict | None, step: str) -> bool:
 
 # ---- Submit, and the activation letter ---------------------------------------------------------
 
+
 class UsernameTaken(Refused):
     """Someone took the username between step 2 and Submit."""
 
@@ -124,7 +132,7 @@ class UsernameTaken(Refused):
 class Registered:
     account_number: str
     account_type: str
-    status: str          # active | not-activated | inactive
+    status: str  # active | not-activated | inactive
     username: str
 
 
@@ -144,7 +152,9 @@ def hash_activation_code(code: str) -> str:
 def activation_letter(account: dict, code: str) -> dict:
     """The letter the PACER Service Center mails to a new account without a card: what outbox.send takes."""
     name = f"{account['first_name']} {account['last_name']}"
-    place = ", ".join(filter(None, (account.get("city"), f"{account.get('state') or ''} {account.get('zip') or ''}".strip())))
+    place = ", ".join(
+        filter(None, (account.get("city"), f"{account.get('state') or ''} {account.get('zip') or ''}".strip()))
+    )
     address = "\n".join(filter(None, (name, account.get("address1"), account.get("address2"), place)))
     body = (
         "PACER Service Center\nP.O. Box 780549, San Antonio, TX 78278\n\n"
@@ -157,9 +167,13 @@ def activation_letter(account: dict, code: str) -> dict:
         f"Activation Code: {code}\n\n"
         "If you need help, contact the PACER Service Center at (800) 676-6856 or pacer@psc.uscourts.gov.\n"
     )
-    return {"channel": "mail", "recipient": address.replace("\n", ", "),
-            "account_number": account["account_number"], "subject": "Your PACER account activation code",
-            "body": body}
+    return {
+        "channel": "mail",
+        "recipient": address.replace("\n", ", "),
+        "account_number": account["account_number"],
+        "subject": "Your PACER account activation code",
+        "body": body,
+    }
 
 
 def _registered(row) -> Registered:
@@ -179,10 +193,14 @@ def submit(wizard: dict) -> Registered:
         user, payment = wizard["user"], wizard["payment"]
         if accounts.username_taken(db, user["username"]):
             raise UsernameTaken()
-        number = db.execute(
-            "SELECT MAX(CAST(account_number AS INTEGER)) + 1 FROM accounts"
-            " WHERE CAST(account_number AS INTEGER) >= ?", (ACCOUNT_NUMBER_START,),
-        ).fetchone()[0] or ACCOUNT_NUMBER_START
+        number = (
+            db.execute(
+                "SELECT MAX(CAST(account_number AS INTEGER)) + 1 FROM accounts"
+                " WHERE CAST(account_number AS INTEGER) >= ?",
+                (ACCOUNT_NUMBER_START,),
+            ).fetchone()[0]
+            or ACCOUNT_NUMBER_START
+        )
         if wizard.get("matches", 0) >= INACTIVE_THRESHOLD:
             status = "inactive"
         else:
@@ -193,8 +211,12 @@ def submit(wizard: dict) -> Registered:
         if payment["card"]:
             row.update({k: payment[k] for k in ("card_type", "card_last4", "card_holder", "card_expiry")})
         row.update(
-            account_number=str(number), account_type=wizard["type"], status=status,
-            cja_panel=int(bool(wizard["account"].get("cja_panel"))), registration_key=wizard["key"], created_at=stamp(now()),
+            account_number=str(number),
+            account_type=wizard["type"],
+            status=status,
+            cja_panel=int(bool(wizard["account"].get("cja_panel"))),
+            registration_key=wizard["key"],
+            created_at=stamp(now()),
             activation_code_hash=hash_activation_code(code) if code else None,
         )
         accounts.insert_account(db, row)
@@ -208,6 +230,7 @@ def registered_account(number: str) -> sqlite3.Row | None:
 
 
 # ---- Manage My Account -------------------------------------------------------------------------
+
 
 def authenticate(username: str, password: str) -> sqlite3.Row:
     """Manage My Account's login: the account, or Refused. Not-activated accounts may log in to activate."""
@@ -230,6 +253,7 @@ def activate(account: sqlite3.Row, code: str) -> None:
 
 
 # ---- Forgot Password: username plus email, account number or date of birth; then the answers ----
+
 
 def account_by_id(account_id: int) -> sqlite3.Row | None:
     return accounts.by_id(get_db(), account_id)
@@ -260,22 +284,33 @@ def find_for_reset(form) -> sqlite3.Row:
 
 def check_answers(account: sqlite3.Row, form) -> None:
     """Both security answers right, or Refused."""
-    if not (check_answer(account["answer1_hash"], form.get("answer1") or "")
-            and check_answer(account["answer2_hash"], form.get("answer2") or "")):
+    if not (
+        check_answer(account["answer1_hash"], form.get("answer1") or "")
+        and check_answer(account["answer2_hash"], form.get("answer2") or "")
+    ):
         raise Refused(WRONG_ANSWERS)
 
 
 def reset_password(account: sqlite3.Row, form) -> None:
     """Set a new password under the registration rules, or InvalidForm."""
     password = form.get("password") or ""
-    refuse_if(forms.password_pair_errors(password, form.get("confirm_password") or "", account["first_name"],
-                                         account["last_name"], account["username"], account["email"],
-                                         confirm_label="Confirm New Password"))
+    refuse_if(
+        forms.password_pair_errors(
+            password,
+            form.get("confirm_password") or "",
+            account["first_name"],
+            account["last_name"],
+            account["username"],
+            account["email"],
+            confirm_label="Confirm New Password",
+        )
+    )
     with transaction(get_db()) as db:
         db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (hash_secret(password), account["id"]))
 
 
 # ---- Forgot Username: the account number; the username goes by email ----
+
 
 def send_username(number: str) -> None:
     """Email the account's username to its address on file, or Refused beside the account number."""
@@ -284,9 +319,17 @@ def send_username(number: str) -> None:
     account = accounts.by_account_number(get_db(), number)
     if account is None:
         raise Refused("No account was found with that account number.", field="account_number")
-    body = (f"Dear {account['first_name']} {account['last_name']},\n\nThe username of PACER account "
-            f"{account['account_number']} is: {account['username']}\n\nPACER Service Center\n")
+    body = (
+        f"Dear {account['first_name']} {account['last_name']},\n\nThe username of PACER account "
+        f"{account['account_number']} is: {account['username']}\n\nPACER Service Center\n"
+    )
     with transaction(get_db()) as db:
-        outbox.send(db, "email", account["email"], "Your PACER username", body, at=now(),
-                      account_number=account["account_number"])
-
+        outbox.send(
+            db,
+            "email",
+            account["email"],
+            "Your PACER username",
+            body,
+            at=now(),
+            account_number=account["account_number"],
+        )

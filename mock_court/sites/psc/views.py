@@ -13,32 +13,48 @@ from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_t
 
 from mock_court.core.clock import today
 from mock_court.core.exceptions import InvalidForm, Refused
-from mock_court.sites.login.models import (clear_session_cookies, current_account, request_token,
-                                           set_session_cookies, sign_off, start_session)
+from mock_court.sites.login.models import (
+    clear_session_cookies,
+    current_account,
+    request_token,
+    set_session_cookies,
+    sign_off,
+    start_session,
+)
 from mock_court.sites.psc import forms, models, places
-from mock_court.sites.psc.policies import SECTIONS as POLICY_SECTIONS, policies_pdf
+from mock_court.sites.psc.policies import SECTIONS as POLICY_SECTIONS
+from mock_court.sites.psc.policies import policies_pdf
 from mock_court.sites.recaptcha.models import SITE_KEY
 
 bp = Blueprint("psc", __name__, url_prefix="/psc")
 
-WIZARD = "registration"      # session key of the wizard in progress
-REGISTERED = "registered"    # session key of the account number the last Submit made
-FORGOT = "forgot_password"   # session key: {"account_id": ..., "verified": bool}
+WIZARD = "registration"  # session key of the wizard in progress
+REGISTERED = "registered"  # session key of the account number the last Submit made
+FORGOT = "forgot_password"  # session key: {"account_id": ..., "verified": bool}
 
 
 @bp.context_processor
 def form_options() -> dict:
     """The choices of the PSC forms, from forms.py and places.py."""
     return {
-        "prefixes": forms.PREFIXES, "generations": forms.GENERATIONS, "suffixes": forms.SUFFIXES,
-        "states": places.states(), "counties_of": places.counties, "countries": places.countries(),
-        "default_country": places.UNITED_STATES, "user_types": forms.USER_TYPES,
-        "security_questions": forms.SECURITY_QUESTIONS, "card_types": forms.CARD_TYPES,
-        "password_criteria": forms.PASSWORD_CRITERIA, "site_key": SITE_KEY,
-        "today": today().isoformat(), "policy_sections": POLICY_SECTIONS,
+        "prefixes": forms.PREFIXES,
+        "generations": forms.GENERATIONS,
+        "suffixes": forms.SUFFIXES,
+        "states": places.states(),
+        "counties_of": places.counties,
+        "countries": places.countries(),
+        "default_country": places.UNITED_STATES,
+        "user_types": forms.USER_TYPES,
+        "security_questions": forms.SECURITY_QUESTIONS,
+        "card_types": forms.CARD_TYPES,
+        "password_criteria": forms.PASSWORD_CRITERIA,
+        "site_key": SITE_KEY,
+        "today": today().isoformat(),
+        "policy_sections": POLICY_SECTIONS,
         "expiry_years": range(today().year, today().year + 11),
-        "name_parts": lambda account: sorted(forms.name_parts(account["first_name"], account["last_name"],
-                                                              account["email"])),
+        "name_parts": lambda account: sorted(
+            forms.name_parts(account["first_name"], account["last_name"], account["email"])
+        ),
         "billing_copy_of": forms.copy_billing_address,
     }
 
@@ -75,8 +91,13 @@ def _common_action(step: str):
 
 def _render_step(step: str, wizard: dict, **context):
     return render_template(
-        f"psc/{step}.html", step=step, steps=models.STEPS, wizard=wizard,
-        type_name=forms.ACCOUNT_TYPES[wizard["type"]], errors=context.pop("errors", {}), **context,
+        f"psc/{step}.html",
+        step=step,
+        steps=models.STEPS,
+        wizard=wizard,
+        type_name=forms.ACCOUNT_TYPES[wizard["type"]],
+        errors=context.pop("errors", {}),
+        **context,
     )
 
 
@@ -111,12 +132,15 @@ def account_information():
     try:
         wizard = models.accept_account_information(wizard, request.form)
     except InvalidForm as invalid:
-        return _render_step("account_information", wizard, data={**request.form, **invalid.shown},
-                            errors=invalid.errors)
+        return _render_step(
+            "account_information", wizard, data={**request.form, **invalid.shown}, errors=invalid.errors
+        )
     _save(wizard)
     if not wizard["continued"]:
         data = wizard["account"]
-        return _render_step("account_information", wizard, data={**data, "confirm_email": data["email"]}, duplicate=True)
+        return _render_step(
+            "account_information", wizard, data={**data, "confirm_email": data["email"]}, duplicate=True
+        )
     return redirect(url_for("psc.user_information"))
 
 
@@ -175,8 +199,11 @@ def policies():
 @bp.get("/pscof/registration/policies.pdf")
 def policies_printable():
     """The printable version of the Policies and Procedures: a real PDF download."""
-    return Response(policies_pdf(), mimetype="application/pdf", headers={
-        "Content-Disposition": 'attachment; filename="PACER-Policies-and-Procedures.pdf"'})
+    return Response(
+        policies_pdf(),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="PACER-Policies-and-Procedures.pdf"'},
+    )
 
 
 @bp.get("/pscof/registration/confirmation.jsf")
@@ -186,8 +213,9 @@ def confirmation():
     account = models.registered_account(number) if number else None
     if account is None:
         return redirect(url_for("pacer.register_account"))
-    return render_template("psc/confirmation.html", account=account,
-                           type_name=forms.ACCOUNT_TYPES[account["account_type"]])
+    return render_template(
+        "psc/confirmation.html", account=account, type_name=forms.ACCOUNT_TYPES[account["account_type"]]
+    )
 
 
 @bp.get("/pscof/regWizard.jsf")
@@ -195,11 +223,17 @@ def registration_wizard():
     """Registration Wizard: three questions, then the account type to register for."""
     answers = {q: request.args.get(q) for q in ("efile", "attorney", "billing")}
     recommended = forms.recommend_type(answers) if all(answers.values()) else None
-    return render_template("psc/registration_wizard.html", answers=answers, recommended=recommended,
-                           type_names=forms.ACCOUNT_TYPES, incomplete=any(answers.values()) and not recommended)
+    return render_template(
+        "psc/registration_wizard.html",
+        answers=answers,
+        recommended=recommended,
+        type_names=forms.ACCOUNT_TYPES,
+        incomplete=any(answers.values()) and not recommended,
+    )
 
 
 # ---- Manage My Account ------------------------------------------------------------------------
+
 
 @bp.route("/pscof/login.xhtml", methods=["GET", "POST"])
 def manage_login():
@@ -208,8 +242,9 @@ def manage_login():
     try:
         account = models.authenticate(request.form.get("username", ""), request.form.get("password", ""))
     except Refused as refused:
-        return render_template("psc/manage_login.html", errors=refused.errors,
-                               data={"username": request.form.get("username", "")})
+        return render_template(
+            "psc/manage_login.html", errors=refused.errors, data={"username": request.form.get("username", "")}
+        )
     return set_session_cookies(redirect(url_for("psc.manage_account")), start_session(account["id"]))
 
 
@@ -224,9 +259,13 @@ def _signed_on():
 @bp.get("/pscof/manage.jsf")
 def manage_account():
     account = _signed_on()
-    return render_template("psc/manage_account.html", account=account, status=models.STATUS_NAMES[account["status"]],
-                           type_name=forms.ACCOUNT_TYPES.get(account["account_type"], account["account_type"]),
-                           not_activated=models.NOT_ACTIVATED)
+    return render_template(
+        "psc/manage_account.html",
+        account=account,
+        status=models.STATUS_NAMES[account["status"]],
+        type_name=forms.ACCOUNT_TYPES.get(account["account_type"], account["account_type"]),
+        not_activated=models.NOT_ACTIVATED,
+    )
 
 
 @bp.route("/pscof/manage/activate.jsf", methods=["GET", "POST"])
@@ -254,6 +293,7 @@ def manage_logout():
 
 
 # ---- Forgot Password and Forgot Username ------------------------------------------------------
+
 
 def _forgot_account(verified: bool):
     """The account of the Forgot Password under way; without one the browser starts it again."""
@@ -305,9 +345,14 @@ def forgot_password_reset():
             session.pop(FORGOT, None)
             flash("Your password has been reset. Log in with your new password.")
             return redirect(url_for("psc.manage_login"))
-    return render_template("psc/forgot_password_reset.html", account=account, errors=errors,
-                           parts=sorted(forms.name_parts(account["first_name"], account["last_name"],
-                                                         account["username"], account["email"])))
+    return render_template(
+        "psc/forgot_password_reset.html",
+        account=account,
+        errors=errors,
+        parts=sorted(
+            forms.name_parts(account["first_name"], account["last_name"], account["username"], account["email"])
+        ),
+    )
 
 
 @bp.route("/pscof/forgotUsername.jsf", methods=["GET", "POST"])

@@ -20,16 +20,22 @@ from mock_court.core.exceptions import Refused
 from mock_court.core.faults import captcha_mode
 
 SITE_KEY = "6LcMockCourtPacerRegistrationKey"  # public, as a real site key is
-TOKEN_LIFETIME_S = 120                          # real reCAPTCHA tokens last two minutes
-EXPIRY_SHOWN_AFTER_MS = 1500                    # expire mode: when the widget says so
+TOKEN_LIFETIME_S = 120  # real reCAPTCHA tokens last two minutes
+EXPIRY_SHOWN_AFTER_MS = 1500  # expire mode: when the widget says so
 
 # The picture challenge: a fixed 3x3 grid, deterministic so that tests can solve it. Each
 # picture has a name of its own (its checkbox's label); the answer is every courthouse.
 CHALLENGE_PROMPT = "Select all images with a courthouse"
 CHALLENGE_TILES = (  # (name, what it shows)
-    ("Oak tree", "tree"), ("Courthouse with columns", "courthouse"), ("Red car", "car"),
-    ("Sailboat", "boat"), ("Pine tree", "tree"), ("Courthouse steps", "courthouse"),
-    ("Courthouse at dusk", "courthouse"), ("Blue car", "car"), ("Rowboat", "boat"),
+    ("Oak tree", "tree"),
+    ("Courthouse with columns", "courthouse"),
+    ("Red car", "car"),
+    ("Sailboat", "boat"),
+    ("Pine tree", "tree"),
+    ("Courthouse steps", "courthouse"),
+    ("Courthouse at dusk", "courthouse"),
+    ("Blue car", "car"),
+    ("Rowboat", "boat"),
 )
 CHALLENGE_ANSWER = [name for name, kind in CHALLENGE_TILES if kind == "courthouse"]
 
