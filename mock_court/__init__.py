@@ -3,33 +3,54 @@ the parts they share (core/): the store, seeding, hashing, the clock, faults, th
 
 from __future__ import annotations
 
-from flask import Flask, redirect, url_for
+import os
+import secrets
 
-from mock_court.core import clock, control, store
+from flask import Flask, jsonify, redirect, url_for
+
+from mock_court.core import clock, control, headers, store, viewstate
 from mock_court.core.faults import answer_injected_500
+from mock_court.core.jsonbody import TooDeep
+from mock_court.core.sessions import ServerSessionInterface
+
+MAX_BODY_BYTES = 1024 * 1024  # no real form comes near it; a larger body is refused (413) unread
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
-        SECRET_KEY="mock-court-not-a-secret",
+        # Nothing the mock keeps is signed with it (sessions are server-side), but extensions may
+        # sign with it: random per process unless configured.
+        SECRET_KEY=os.environ.get("MOCK_COURT_SECRET_KEY") or secrets.token_hex(32),
         DATABASE=":memory:",
         TEST_MODE=False,
+        SEED=None,  # True seeds the personas without test mode (test mode always does)
         FAULTS={},
         FROZEN_AT=None,  # a datetime freezes the mock's clock (tests)
         RANDOM_SEED=None,  # an int makes tokens and codes reproducible (tests)
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_BODY_BYTES,
     )
     if test_config:
         app.config.update(test_config)
 
     store.init_app(app)
     clock.init_app(app)
+    app.session_interface = ServerSessionInterface()
     app.before_request(answer_injected_500)
+    viewstate.init_app(app)
+    headers.init_app(app)
 
     from mock_court.sites import court, ecf, login, pacer, psc, recaptcha
 
-    for blueprint in (pacer.bp, psc.bp, recaptcha.bp, login.bp, court.bp, ecf.bp, control.bp):
+    for blueprint in (pacer.bp, psc.bp, recaptcha.bp, login.bp, court.bp, ecf.bp):
         app.register_blueprint(blueprint)
+    if app.config["TEST_MODE"]:  # without it, nothing under /_mock/ exists at all
+        app.register_blueprint(control.bp)
+
+    @app.errorhandler(TooDeep)
+    def too_deep(error: TooDeep):
+        return jsonify(error=str(error)), 400
 
     @app.get("/")
     def index():

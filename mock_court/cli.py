@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from importlib.metadata import EntryPoint, entry_points
 
 import click
 
 from mock_court import create_app
 from mock_court.core.faults import FaultSpecError, parse_spec
+from mock_court.core.server import THREADS, LiveServer
 
 
 class FaultSpec(click.ParamType):
@@ -23,6 +25,12 @@ class FaultSpec(click.ParamType):
             return parse_spec(value)
         except FaultSpecError as error:
             self.fail(str(error), param, ctx)
+
+
+class BadDatabase(click.ClickException):
+    """A --db file that is not a usable database: one line, exit status 2 as for any bad option."""
+
+    exit_code = 2
 
 
 PLUGINS = "mock_court.commands"
@@ -80,16 +88,29 @@ def main() -> None:
     "--db", "database", default=":memory:", show_default=True, help="SQLite file that keeps state across restarts."
 )
 @click.option("--faults", type=FaultSpec(), default="", help="e.g. captcha=challenge,http500=psc.user_information")
-@click.option("--test-mode", is_flag=True, help="Enable the control API under /_mock/.")
-def serve(host: str, port: int, database: str, faults: dict, test_mode: bool) -> None:
+@click.option("--test-mode", is_flag=True, help="Enable the control API under /_mock/ (and seed the personas).")
+@click.option("--seed", is_flag=True, help="Seed the personas without test mode.")
+@click.option("--threads", default=THREADS, show_default=True, type=click.IntRange(1, 256), help="Worker threads.")
+@click.option(
+    "--secret-key-file",
+    type=click.File("r"),
+    help="Read the signing key from this file (default: MOCK_COURT_SECRET_KEY, else random per process).",
+)
+def serve(
+    host: str, port: int, database: str, faults: dict, test_mode: bool, seed: bool, threads: int, secret_key_file
+) -> None:
     """Start the mock and print the URL it listens on."""
-    from werkzeug.serving import make_server
-
-    app = create_app({"DATABASE": database, "FAULTS": faults or {}, "TEST_MODE": test_mode})
-    server = make_server(host, port, app, threaded=True)
-    click.echo(f"Mock court listening on http://{host}:{server.server_port}/", err=False)
+    config = {"DATABASE": database, "FAULTS": faults or {}, "TEST_MODE": test_mode, "SEED": seed}
+    if secret_key_file is not None:
+        config["SECRET_KEY"] = secret_key_file.read().strip()
+    try:
+        app = create_app(config)
+    except sqlite3.DatabaseError as error:
+        raise BadDatabase(f"--db {database}: {error}") from None
+    server = LiveServer(app, host, port, threads)
+    click.echo(f"Mock court listening on {server.url}/")
     if test_mode:
-        click.echo(f"Control API: http://{host}:{server.server_port}/_mock/")
+        click.echo(f"Control API: {server.url}/_mock/")
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
 

@@ -20,6 +20,7 @@ from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
 from e2e.secrets import scrub_trace, typed_in_this_process
 from e2e.sites import Sites
+from tests.form_client import FormClient
 
 use_project_browsers()
 
@@ -62,7 +63,9 @@ def pytest_sessionfinish(session):
 def app():
     from mock_court import create_app
 
-    return create_app({"TESTING": True, "TEST_MODE": True})
+    app = create_app({"TESTING": True, "TEST_MODE": True})
+    app.test_client_class = FormClient
+    return app
 
 
 @pytest.fixture

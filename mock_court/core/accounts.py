@@ -11,6 +11,9 @@ find two accounts, and it spares a filer a refusal for a capital letter typed on
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
+
+from mock_court.core.hashing import check_secret, hash_secret
 
 # Every column an insert may set; the rest are the schema's own (id, defaults).
 ACCOUNT_COLUMNS = (
@@ -73,6 +76,19 @@ def by_username(db: sqlite3.Connection, username: str) -> sqlite3.Row | None:
 
 def by_account_number(db: sqlite3.Connection, number: str) -> sqlite3.Row | None:
     return db.execute("SELECT * FROM accounts WHERE account_number = ?", (number.strip(),)).fetchone()
+
+
+@cache
+def _stand_in_hash() -> str:
+    return hash_secret("the password of nobody")
+
+
+def authenticate(db: sqlite3.Connection, username: str, password: str) -> sqlite3.Row | None:
+    """The account of a username and password, or None. An unknown username costs the same
+    hashing work as a known one, so the time taken does not tell which usernames exist."""
+    account = by_username(db, username)
+    matches = check_secret(account["password_hash"] if account else _stand_in_hash(), password)
+    return account if account is not None and matches else None
 
 
 def username_taken(db: sqlite3.Connection, username: str) -> bool:

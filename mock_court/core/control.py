@@ -1,23 +1,18 @@
-"""The control API under /_mock/, for tests and trainers. Answers 404 unless in test mode."""
+"""The control API under /_mock/, for tests and trainers: registered only in test mode."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
 from fixtures.personas import build_personas
 from mock_court.core import outbox as mail
 from mock_court.core.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
+from mock_court.core.jsonbody import json_object
 from mock_court.core.store import get_db, store
 from mock_court.sites import site_roots
 from mock_court.sites.recaptcha.models import CHALLENGE_ANSWER
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
-
-
-@bp.before_request
-def only_in_test_mode():
-    if not current_app.config["TEST_MODE"]:
-        abort(404)
 
 
 @bp.errorhandler(FaultSpecError)
@@ -50,7 +45,7 @@ def outbox():
 @bp.route("/captcha", methods=["GET", "POST"])
 def captcha():
     if request.method == "POST":
-        mode = (request.get_json(silent=True) or {}).get("mode")
+        mode = (json_object() or {}).get("mode")
         if mode not in CAPTCHA_MODES:
             return jsonify(error=f"mode must be one of {', '.join(CAPTCHA_MODES)}"), 400
         set_faults({"captcha": mode})
@@ -60,8 +55,8 @@ def captcha():
 @bp.route("/faults", methods=["GET", "POST"])
 def faults():
     if request.method == "POST":
-        given = request.get_json(silent=True)
-        if not isinstance(given, dict):
+        given = json_object()
+        if given is None:
             return jsonify(error="send a JSON object of faults"), 400
         set_faults(given)
     return jsonify(active_faults())

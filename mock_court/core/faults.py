@@ -52,8 +52,21 @@ def active_faults() -> dict:
     return {**current_app.config["FAULTS"], **get_setting("faults", {})}
 
 
+def endpoint_list(value) -> list[str]:
+    """http500's value as the control API takes it: endpoints joined by '+', or a list of them."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [name for name in value.split("+") if name]
+    if isinstance(value, list) and all(isinstance(name, str) for name in value):
+        return value
+    raise FaultSpecError("http500 takes endpoint names joined by '+', or a list of them")
+
+
 def set_faults(faults: dict) -> dict:
     validate({k: v for k, v in faults.items() if k != "http500"})
+    if "http500" in faults:
+        faults = {**faults, "http500": endpoint_list(faults["http500"])}
     merged = {**get_setting("faults", {}), **faults}
     set_setting("faults", {k: v for k, v in merged.items() if v not in (None, "", [])})
     return active_faults()

@@ -1,6 +1,6 @@
 -- The mock's whole state. Reset restores a snapshot taken right after seeding.
 
-CREATE TABLE accounts (
+CREATE TABLE IF NOT EXISTS accounts (
     id INTEGER PRIMARY KEY,
     account_number TEXT NOT NULL UNIQUE,
     username TEXT NOT NULL UNIQUE,
@@ -25,7 +25,7 @@ CREATE TABLE accounts (
     created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
-CREATE TABLE ecf_accounts (
+CREATE TABLE IF NOT EXISTS ecf_accounts (
     id INTEGER PRIMARY KEY,
     court TEXT NOT NULL,
     login TEXT NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE ecf_accounts (
     UNIQUE (court, login)
 );
 
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
     token TEXT PRIMARY KEY,
     account_id INTEGER NOT NULL REFERENCES accounts(id),
     client_code TEXT,
@@ -51,7 +51,7 @@ CREATE TABLE sessions (
 );
 
 -- Simulated U.S. mail (activation letters) and email notifications.
-CREATE TABLE outbox (
+CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY,
     channel TEXT NOT NULL,                 -- mail | email
     recipient TEXT NOT NULL,
@@ -62,17 +62,33 @@ CREATE TABLE outbox (
 );
 
 -- Switches of the mock: captcha mode, injected faults. JSON values.
-CREATE TABLE settings (
+CREATE TABLE IF NOT EXISTS settings (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 
 -- What a court's CM/ECF last showed an account in its menu bar, for the troubleshooting causes
 -- that keep old menus after linking (core/faults.py: menu_cause). Absent: menus follow the link state.
-CREATE TABLE menu_states (
+CREATE TABLE IF NOT EXISTS menu_states (
     account_id INTEGER NOT NULL REFERENCES accounts(id),
     court TEXT NOT NULL,
     menu_set TEXT NOT NULL,                -- pacer | filer: the set it showed
     cause TEXT NOT NULL,                   -- stale-cache | stale-session
     PRIMARY KEY (account_id, court)
+);
+
+-- Browser sessions, as JSF keeps them behind JSESSIONID: the cookie holds only the id; what a
+-- flow has entered so far (a registration, a sign-on between stages) lives here.
+CREATE TABLE IF NOT EXISTS web_sessions (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+
+-- Captcha tokens given by the widget: each verifies once, for the session that was given it.
+CREATE TABLE IF NOT EXISTS captcha_tokens (
+    token TEXT PRIMARY KEY,
+    session_key TEXT,                      -- the ViewState of the session given it
+    expires_at TEXT NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
 );

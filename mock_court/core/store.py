@@ -1,8 +1,10 @@
 """The store: one SQLite connection per app, shared by the server's threads under a lock.
 
 `--db PATH` keeps state in a file across restarts; the default is an in-memory database.
-Reset copies back a template made once per process (schema plus seeded personas), so it
-can miss nothing and takes milliseconds.
+A new store starts from a template made once per process: the schema with the seeded personas
+(in test mode, or when seeding is asked for), or the bare schema. Reset copies the seeded
+template back, so it can miss nothing and takes milliseconds. A store file made by an older
+version gets the tables it lacks.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from flask import Flask, current_app, g
 
 
 class Store:
-    def __init__(self, path: str) -> None:
+    """Raises sqlite3.DatabaseError when `path` is not a database."""
+
+    def __init__(self, path: str, seeded: bool) -> None:
         self.lock = threading.RLock()
         self.conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
-        if not self._has_schema():
-            seeded_template().backup(self.conn)
+        if self._has_schema():
+            self.conn.executescript(schema())
+        else:
+            (seeded_template() if seeded else bare_template()).backup(self.conn)
 
     def _has_schema(self) -> bool:
         row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").fetchone()
@@ -33,24 +39,36 @@ class Store:
             seeded_template().backup(self.conn)
 
 
-_template: sqlite3.Connection | None = None
+_templates: dict[bool, sqlite3.Connection] = {}
 _template_lock = threading.Lock()
 
 
-def seeded_template() -> sqlite3.Connection:
-    """The schema with the personas seeded, built once per process (hashing is slow)."""
-    global _template
+def schema() -> str:
+    return resources.files("mock_court.core").joinpath("schema.sql").read_text()
+
+
+def _template(seeded: bool) -> sqlite3.Connection:
+    """The schema, with the personas seeded or not, built once per process (hashing is slow)."""
     with _template_lock:
-        if _template is None:
+        if seeded not in _templates:
             from mock_court.core.seed import seed_personas
 
             conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
             conn.row_factory = sqlite3.Row
-            conn.executescript(resources.files("mock_court.core").joinpath("schema.sql").read_text())
-            with transaction(conn):
-                seed_personas(conn)
-            _template = conn
-    return _template
+            conn.executescript(schema())
+            if seeded:
+                with transaction(conn):
+                    seed_personas(conn)
+            _templates[seeded] = conn
+    return _templates[seeded]
+
+
+def seeded_template() -> sqlite3.Connection:
+    return _template(seeded=True)
+
+
+def bare_template() -> sqlite3.Connection:
+    return _template(seeded=False)
 
 
 class transaction:
@@ -99,5 +117,6 @@ def set_setting(name: str, value) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["mock_court.store"] = Store(app.config["DATABASE"])
+    seeded = bool(app.config["TEST_MODE"] or app.config.get("SEED"))
+    app.extensions["mock_court.store"] = Store(app.config["DATABASE"], seeded)
     app.teardown_appcontext(close_db)

@@ -82,11 +82,13 @@ BILLING = {
 }
 
 
-def captcha_token(app, lifetime_s: float | None = None) -> str:
+def captcha_token(app, client, lifetime_s: float | None = None) -> str:
+    """A token the widget would give the client's session."""
     from mock_court.sites.recaptcha import models as recaptcha
 
+    session_key = client.view_state()
     with app.test_request_context():
-        return recaptcha.issue_token() if lifetime_s is None else recaptcha.issue_token(lifetime_s)
+        return recaptcha.issue_token(session_key, recaptcha.TOKEN_LIFETIME_S if lifetime_s is None else lifetime_s)
 
 
 def form(base: dict, changes: dict) -> dict:
@@ -100,7 +102,7 @@ def step1(client, app, token: str | None = "issue", account_type: str | None = N
         client.get(f"{STEP1}?accountType={account_type}")
     data = form({**ACCOUNT, "action": "next"}, changes)
     if token == "issue":
-        token = captcha_token(app)
+        token = captcha_token(app, client)
     if token is not None:
         data["g-recaptcha-response"] = token
     return client.post(STEP1, data=data)
@@ -146,13 +148,18 @@ def page_text(response) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
+# What a browser holds while it fills a form (its session, its captcha tokens): not stored data.
+TRANSIENT_TABLES = ("web_sessions", "captcha_tokens")
+
+
 def count_rows(app) -> dict[str, int]:
+    """Rows in every table of what the mock stores, the transient tables aside."""
     from mock_court.core.store import get_db
 
     with app.app_context():
         db = get_db()
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables if t not in TRANSIENT_TABLES}
 
 
 def account_row(app, **where) -> dict | None:
@@ -172,11 +179,14 @@ def database_dump(app) -> str:
 
 
 def session_data(app, client) -> str:
-    """The session cookie, decoded, as JSON text ("" when there is none)."""
-    cookie = client.get_cookie("session")
-    if cookie is None:
-        return ""
-    return json.dumps(app.session_interface.get_signing_serializer(app).loads(cookie.value))
+    """What the server keeps for the client's session, as stored ("" when there is none)."""
+    from mock_court.core.sessions import COOKIE, serializer
+    from mock_court.core.store import get_db
+
+    cookie = client.get_cookie(COOKIE)
+    with app.app_context():
+        row = get_db().execute("SELECT data FROM web_sessions WHERE id = ?", (cookie and cookie.value,)).fetchone()
+    return json.dumps(serializer.loads(row["data"])) if row else ""
 
 
 def letters_for(client, account_number: str) -> list[dict]:
@@ -184,7 +194,10 @@ def letters_for(client, account_number: str) -> list[dict]:
 
 
 def activation_code(letter: dict) -> str:
-    return re.search(r"Activation Code: (\S+)", letter["body"]).group(1)
+    found = re.search(r"Activation Code: (\S+)", letter["body"])
+    if found is None:
+        raise AssertionError(f"the letter holds no activation code: {letter['body']!r}")
+    return found.group(1)
 
 
 def manage_log_in(client, username: str, password: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from mock_court import create_app
+from tests.form_client import form_client
 from tests.unit.registration_helpers import activation_code, letters_for, register
 from tests.unit.signon_helpers import api_login
 
@@ -18,7 +19,7 @@ def seeded_app(seed: int | None):
 def a_run(seed: int | None) -> tuple[str, str, str]:
     """A sign-on token, and the number and activation code of a new account, from a fresh mock."""
     app = seeded_app(seed)
-    client = app.test_client()
+    client = form_client(app)
     token = api_login(client, "returning-user")["nextGenCSO"]
     register(client, app)
     letter = client.get("/_mock/outbox?channel=mail").get_json()[-1]

@@ -17,11 +17,11 @@ def set_mode(client, mode):
     assert client.post("/_mock/captcha", json={"mode": mode}).status_code == 200
 
 
-def verify(app, token) -> str | None:
-    """None for a good token, else siteverify's error code."""
+def verify(app, token, session_key: str | None = None) -> str | None:
+    """None for a good token, else siteverify's error code; with a session key, as the PSC verifies."""
     with app.test_request_context():
         try:
-            recaptcha.verify(token)
+            recaptcha.verify(token, session_key, browser=session_key is not None)
         except recaptcha.VerificationFailed as failed:
             return failed.code
     return None
@@ -77,7 +77,7 @@ def test_challenge_mode_asks_for_the_pictures_first(app, client):
 
 
 def test_fail_mode_gives_no_token_and_refuses_any(app, client):
-    good = captcha_token(app)
+    good = captcha_token(app, client)
     set_mode(client, "fail")
     assert client.post(VERIFY, json={}).get_json() == {"error": "Verification failed. Please try again."}
     assert verify(app, good) == recaptcha.INVALID
@@ -103,22 +103,36 @@ def test_verify_refuses_missing_and_forged_tokens(app, token, error):
     assert verify(app, token) == error
 
 
-def test_tokens_last_two_minutes(app, clock):
+def test_tokens_last_two_minutes(app, client, clock):
     clock.freeze(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc))
-    token = captcha_token(app)
+    early, late = captcha_token(app, client), captcha_token(app, client)
     clock.advance(timedelta(seconds=recaptcha.TOKEN_LIFETIME_S - 1))
-    assert verify(app, token) is None
+    assert verify(app, early) is None
     clock.advance(timedelta(seconds=2))
-    assert verify(app, token) == recaptcha.EXPIRED
+    assert verify(app, late) == recaptcha.EXPIRED
 
 
-def test_a_tampered_token_is_invalid(app):
-    token = captcha_token(app)
+def test_a_token_verifies_once(app, client):
+    token = captcha_token(app, client)
+    assert verify(app, token) is None
+    assert verify(app, token) == recaptcha.EXPIRED  # the real API's timeout-or-duplicate
+
+
+def test_a_token_verifies_only_for_the_session_given_it(app, client):
+    token = captcha_token(app, client)
+    assert verify(app, token, session_key="another-session") == recaptcha.INVALID
+    assert verify(app, token, session_key=client.view_state()) is None
+
+
+def test_a_tampered_token_is_invalid(app, client):
+    token = captcha_token(app, client)
     assert verify(app, token[:-2] + ("AA" if not token.endswith("AA") else "BB")) == recaptcha.INVALID
 
 
 def test_siteverify_answers_as_the_real_api(app, client):
-    good = client.post("/recaptcha/api/siteverify", data={"secret": "s", "response": captcha_token(app)}).get_json()
+    good = client.post(
+        "/recaptcha/api/siteverify", data={"secret": "s", "response": captcha_token(app, client)}
+    ).get_json()
     assert good["success"] is True and "error-codes" not in good
     bad = client.post("/recaptcha/api/siteverify", data={"secret": "s", "response": "x"}).get_json()
     assert bad == {"success": False, "hostname": "localhost", "error-codes": [recaptcha.INVALID]}

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from mock_court.core.sessions import COOKIE
 from mock_court.sites.psc import forms, models
 from tests.unit.registration_helpers import (
     ACCOUNT,
@@ -197,7 +198,7 @@ def test_step1_accepts_good_variants(app, client, changes):
 def test_next_needs_a_valid_user_verification(app, client, token, mode, message):
     client.post("/_mock/captcha", json={"mode": mode})
     if token == "expired":
-        token = captcha_token(app, lifetime_s=0)
+        token = captcha_token(app, client, lifetime_s=0)
     response = step1(client, app, token=token)
     assert messages(response) == {"user_verification": message}
 
@@ -233,7 +234,7 @@ def test_the_state_list_names_states_and_territories(client):
 def returning_user_changes(*items: str) -> dict:
     """Step 1 changes that make `items` (name, dob, email) match the returning-user persona."""
     p = persona("returning-user")
-    changes = {}
+    changes: dict[str, str] = {}
     if "name" in items:
         changes.update(first_name=p["first_name"].upper(), last_name=p["last_name"])
     if "dob" in items:
@@ -634,10 +635,10 @@ def test_nothing_is_stored_before_submit(app, client):
 
 def test_double_submit_makes_one_account(app, client):
     through_step3(client, app)
-    cookie = client.get_cookie("session").value
+    cookie = client.get_cookie(COOKIE).value
     before = count_rows(app)
     first = step4(client)
-    client.set_cookie("session", cookie)  # the second click of a double click carries the old cookie
+    client.set_cookie(COOKIE, cookie)  # the second click of a double click carries the old cookie
     second = step4(client)
     third = step4(client)  # and Submit once more after it went through
     assert first.location == second.location == third.location and first.location.endswith(DONE)

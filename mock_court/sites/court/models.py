@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mock_court.core.clock import now
-from mock_court.core.exceptions import Refused
+from mock_court.core.exceptions import Refused, refuse_if
+from mock_court.core.fields import TEXT_MAX, length_errors
 from mock_court.core.outbox import send
 from mock_court.core.store import get_db, transaction
 
@@ -18,6 +19,7 @@ def send_reset_instructions(court: dict, login: str) -> None:
     """Email the holder of a CM/ECF login how to reset its password; say nothing of who exists."""
     if not login:
         raise Refused(LOGIN_REQUIRED, field="ecf_login")
+    refuse_if(length_errors({"ecf_login": login}, {"ecf_login": ("CM/ECF login", TEXT_MAX)}))
     db = get_db()
     found = db.execute("SELECT email FROM ecf_accounts WHERE court = ? AND login = ?", (court["id"], login)).fetchone()
     if found is None or not found["email"]:

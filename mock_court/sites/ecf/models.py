@@ -34,6 +34,7 @@ from fixtures.courts import load_courts
 from mock_court.core.clock import now, stamp
 from mock_court.core.exceptions import Refused
 from mock_court.core.faults import menu_cause
+from mock_court.core.fields import TEXT_MAX, length_errors
 from mock_court.core.hashing import check_secret
 from mock_court.core.outbox import send
 from mock_court.core.store import get_db, transaction
@@ -98,8 +99,14 @@ def _by_login(court: str, login: str) -> sqlite3.Row | None:
     return get_db().execute("SELECT * FROM ecf_accounts WHERE court = ? AND login = ?", (court, login)).fetchone()
 
 
+CREDENTIAL_LIMITS = {"ecf_login": ("CM/ECF login", TEXT_MAX), "ecf_password": ("CM/ECF password", TEXT_MAX)}
+
+
 def check_ecf_credentials(court: str, login: str, password: str) -> sqlite3.Row:
     """The CM/ECF account of a login and password at this court, or LinkRefused."""
+    oversized = length_errors({"ecf_login": login, "ecf_password": password}, CREDENTIAL_LIMITS)
+    for field, message in oversized.items():  # the form shows one message: the first
+        raise Refused(message, field=field)
     if not login:
         raise LinkRefused("login-required", court)
     if not password:
@@ -164,6 +171,8 @@ def link(account: sqlite3.Row, ecf: sqlite3.Row) -> None:
 
 def legacy_login(court: str, login: str, password: str) -> str:
     """The legacy CM/ECF login: nobody signs on through it any more; the key of what it says instead."""
+    if len(login) > TEXT_MAX or len(password) > TEXT_MAX:
+        return "legacy-invalid"
     found = _by_login(court, login)
     if found is None or not check_secret(found["password_hash"], password):
         return "legacy-invalid"

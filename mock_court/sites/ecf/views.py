@@ -13,6 +13,8 @@ from functools import wraps
 
 from flask import Blueprint, abort, g, make_response, redirect, render_template, request, session, url_for
 
+from mock_court.core.exceptions import Refused
+from mock_court.core.sessions import begin_stage, held
 from mock_court.sites import serve_per_court
 from mock_court.sites.ecf import models
 from mock_court.sites.login.models import clear_session_cookies, current_account, request_token, sign_off
@@ -110,12 +112,11 @@ def login():
 
 def logout():
     sign_off(request_token())
-    session.pop(LINK_PENDING, None)
-    session.pop(JUST_LINKED, None)
+    session.clear()
     return clear_session_cookies(render_ecf("ecf/logged_out.html", None))
 
 
-def render_link_form(account, refused: models.LinkRefused | None = None, notice: str | None = None, login: str = ""):
+def render_link_form(account, refused: Refused | None = None, notice: str | None = None, login: str = ""):
     return render_ecf(
         "ecf/link_account.html",
         account,
@@ -135,14 +136,14 @@ def link_account(account):
     login = request.form.get("ecf_login", "").strip()
     try:
         ecf = models.check_ecf_credentials(g.court["id"], login, request.form.get("ecf_password", ""))
-    except models.LinkRefused as refused:
+    except Refused as refused:
         return render_link_form(account, refused, login=login)
-    session[LINK_PENDING] = {"court": g.court["id"], "account_id": account["id"], "ecf_id": ecf["id"]}
+    begin_stage(session, LINK_PENDING, {"court": g.court["id"], "account_id": account["id"], "ecf_id": ecf["id"]})
     return redirect(url_for("ecf.link_verify"))
 
 
 def pending_link(account):
-    pending = session.get(LINK_PENDING)
+    pending = held(session, LINK_PENDING)
     if not pending or pending["court"] != g.court["id"] or pending["account_id"] != account["id"]:
         return None
     return models.ecf_account(pending["ecf_id"])

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 from flask import Response, jsonify, request
 
 from mock_court.core.exceptions import Refused
+from mock_court.core.fields import PASSWORD_MAX, TEXT_MAX, length_errors
+from mock_court.core.jsonbody import TooDeep, json_object
 from mock_court.sites.login import models
 from mock_court.sites.login.views import bp
 
@@ -27,6 +29,7 @@ RESULT_CODES = {
     "13": "invalid username, password, or one-time passcode",
 }
 INVALID = "Invalid username, password, or one-time passcode."
+API_LIMITS = {"loginId": ("loginId", TEXT_MAX), "password": ("password", PASSWORD_MAX)}
 CLIENT_CODE_PENDING = (
     "Pending action: a client code is required for this account. "
     "Set a client code (PacerClientCode) before searching PACER."
@@ -52,11 +55,6 @@ def auth_answer(result: str, description: str = "", token: str = "", status: int
     return answer({"nextGenCSO": token, "loginResult": result, "errorDescription": description}, status)
 
 
-def json_object() -> dict | None:
-    payload = request.get_json(force=True, silent=True)
-    return payload if isinstance(payload, dict) else None
-
-
 def text_field(payload: dict, name: str) -> str:
     value = payload.get(name)
     return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
@@ -64,7 +62,10 @@ def text_field(payload: dict, name: str) -> str:
 
 @bp.post("/services/cso-auth")
 def cso_auth():
-    payload = json_object()
+    try:
+        payload = json_object()
+    except TooDeep as deep:
+        return auth_answer("1", f"Malformed request: {deep}.", status=400)
     if payload is None:
         return auth_answer(
             "1",
@@ -74,6 +75,9 @@ def cso_auth():
     login_id, password = text_field(payload, "loginId"), payload.get("password")
     if not login_id or not isinstance(password, str) or not password:
         return auth_answer("1", "Malformed request: loginId and password are required.", status=400)
+    oversized = length_errors({"loginId": login_id, "password": password}, API_LIMITS)
+    if oversized:
+        return auth_answer("1", "Malformed request: " + " ".join(oversized.values()), status=400)
     client_code = text_field(payload, "clientCode")
     if len(client_code) > models.CLIENT_CODE_MAX:
         return auth_answer(
@@ -99,7 +103,10 @@ def cso_auth():
 
 @bp.post("/services/cso-logout")
 def cso_logout():
-    payload = json_object()
+    try:
+        payload = json_object()
+    except TooDeep as deep:
+        return answer({"loginResult": "1", "errorDescription": f"Malformed request: {deep}."}, 400, "CsoLogout")
     if payload is None and request.get_data():
         return answer(
             {

@@ -23,12 +23,11 @@ from fixtures.courts import load_courts
 from mock_court.core import accounts
 from mock_court.core.clock import now, rng, stamp
 from mock_court.core.exceptions import Refused, refuse_if
-from mock_court.core.hashing import check_secret
+from mock_court.core.fields import CLIENT_CODE_MAX, PASSWORD_MAX, TEXT_MAX, URL_MAX, length_errors
 from mock_court.core.store import get_db, transaction
 from mock_court.sites.login import totp
 
 FILER_TYPES = ("attorney-filers-cmecf", "non-attorney-filers-cmecf")
-CLIENT_CODE_MAX = 32
 SESSION_COOKIES = ("NextGenCSO", "PacerSession")
 CLIENT_CODE_COOKIE = "PacerClientCode"
 SESSION_LIFETIME = timedelta(hours=8)  # the mock's own choice; the real lifetime is not public
@@ -107,9 +106,14 @@ def account_by_id(account_id: int) -> sqlite3.Row | None:
     return accounts.by_id(get_db(), account_id)
 
 
+FORM_LIMITS = {"loginName": ("Username", TEXT_MAX), "password": ("Password", PASSWORD_MAX)}
+# The login form's hidden fields: a longer value was not written by the page.
+HIDDEN_LIMITS = {"appurl": ("appurl", URL_MAX), "pscCourtId": ("pscCourtId", 16)}
+
+
 def check_form(username: str, password: str, client_code: str) -> None:
     """The login form's own rules, each beside its field (loginName, password, clientCode)."""
-    errors = {}
+    errors = length_errors({"loginName": username, "password": password}, FORM_LIMITS)
     if not username:
         errors["loginName"] = MESSAGES["username-required"]
     if not password:
@@ -121,8 +125,8 @@ def check_form(username: str, password: str, client_code: str) -> None:
 
 def check_credentials(username: str, password: str) -> sqlite3.Row:
     """The account of a username and password, or InvalidCredentials."""
-    account = accounts.by_username(get_db(), username)
-    if account is None or not check_secret(account["password_hash"], password):
+    account = accounts.authenticate(get_db(), username, password)
+    if account is None:
         raise InvalidCredentials()
     return account
 
@@ -229,6 +233,13 @@ def sign_off(token: str | None) -> bool:
     signed_off.send(row["account_id"])
     with transaction(get_db()) as db:
         return db.execute("UPDATE sessions SET ended = 1 WHERE token = ? AND ended = 0", (token,)).rowcount > 0
+
+
+def end_sessions_of(account_id: int) -> None:
+    """Sign the account off everywhere (a password reset): every browser and API client."""
+    signed_off.send(account_id)
+    with transaction(get_db()) as db:
+        db.execute("UPDATE sessions SET ended = 1 WHERE account_id = ? AND ended = 0", (account_id,))
 
 
 def set_session_cookies(response: Response, token: str, client_code: str | None = None) -> Response:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, get_flashed_messages, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, get_flashed_messages, redirect, render_template, request, session, url_for
 
 from mock_court.core.exceptions import Refused
+from mock_court.core.fields import length_errors
+from mock_court.core.sessions import begin_stage, held, renew
 from mock_court.sites.login import models
 
 bp = Blueprint("login", __name__, url_prefix="/login")
@@ -37,7 +39,7 @@ def safe_appurl(appurl: str | None) -> str | None:
 
 def render_login(stage: str = "login", refused: Refused | None = None, notices: list[str] | None = None):
     """The login page at a stage; a refusal's messages atop it, and each beside its field."""
-    pending = session.get(PENDING, {})
+    pending = held(session, PENDING) or {}
     account = models.account_by_id(pending["account_id"]) if pending and stage != "login" else None
     errors = refused.errors if refused else {}
     context = {
@@ -59,6 +61,9 @@ def render_login(stage: str = "login", refused: Refused | None = None, notices: 
 
 @bp.route("/csologin/login.jsf", methods=["GET", "POST"])
 def cso_login():
+    oversized = length_errors(request.values, models.HIDDEN_LIMITS)
+    if oversized:
+        abort(400, description=" ".join(oversized.values()))
     if request.method == "GET":
         session.pop(PENDING, None)
         appurl = safe_appurl(request.args.get("appurl"))
@@ -85,12 +90,16 @@ def submit_credentials():
         models.check_client_code(account, client_code, filing_at_court)
     except Refused as refused:
         return render_login(refused=refused)
-    session[PENDING] = {
-        "account_id": account["id"],
-        "client_code": client_code or None,
-        "appurl": request.form.get("appurl", ""),
-        "psc_court_id": request.form.get("pscCourtId", ""),
-    }
+    begin_stage(
+        session,
+        PENDING,
+        {
+            "account_id": account["id"],
+            "client_code": client_code or None,
+            "appurl": request.form.get("appurl", ""),
+            "psc_court_id": request.form.get("pscCourtId", ""),
+        },
+    )
     return next_stage(account)
 
 
@@ -105,7 +114,8 @@ def next_stage(account, otp_done: bool = False):
 
 
 def pending_account():
-    pending = session.get(PENDING)
+    """The account between sign-on stages: once, and only for a while (sessions.STAGE_LIFETIME)."""
+    pending = held(session, PENDING)
     return models.account_by_id(pending["account_id"]) if pending else None
 
 
@@ -141,6 +151,7 @@ def confirm_redaction():
 
 def finish(redaction_ack: bool):
     pending = session.pop(PENDING)
+    renew(session)  # a new session id at sign-in: a session fixed before it is worth nothing after
     token = models.start_session(pending["account_id"], pending["client_code"], redaction_ack=redaction_ack)
     target = safe_appurl(pending["appurl"]) or PACER_HOME
     return models.set_session_cookies(redirect(target), token, pending["client_code"])
@@ -149,6 +160,7 @@ def finish(redaction_ack: bool):
 @bp.route("/csologin/logout.jsf", methods=["GET", "POST"])
 def cso_logout_page():
     models.sign_off(models.request_token())
-    session.pop(PENDING, None)
+    session.clear()
+    renew(session)
     flash(models.MESSAGES["logged-out"])
     return models.clear_session_cookies(redirect(url_for("login.cso_login")))

@@ -16,6 +16,7 @@ from typing import Any
 from fixtures.personas import SECURITY_QUESTIONS  # the real list is not public; personas use the first two
 from mock_court.core.clock import today
 from mock_court.core.exceptions import refuse_if
+from mock_court.core.fields import PASSWORD_MAX, TEXT_MAX, ascii_digits, length_errors
 from mock_court.core.hashing import hash_answer, hash_secret
 from mock_court.sites.psc import places
 
@@ -79,7 +80,7 @@ TEST_CARDS = {
 }
 DECLINED_TEST_NUMBER = "4000000000000002"
 
-PASSWORD_MIN, PASSWORD_MAX = 14, 45
+PASSWORD_MIN = 14  # and at most fields.PASSWORD_MAX
 USERNAME_MIN = 8
 # Criteria of the pop-up note, in order: (key, text). The JS note checks the same ones.
 PASSWORD_CRITERIA = (
@@ -97,10 +98,9 @@ PASSWORD_MESSAGES = {
     "personal": "Password must not contain any part of your first or last name, username or email address.",
 }
 
-MAX_LENGTH = 60
 NAME_RE = re.compile(r"^[^\W\d_]+(?:[ .'\-]+[^\W\d_]+)*\.?$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-US_ZIP_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+US_ZIP_RE = re.compile(r"^\d{5}(?:-\d{4})?$", re.ASCII)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]+$")
 # "Part" of a name, username or email for the password rule: any run of 3 or more letters
 # (case-insensitive) in the first name, the last name, the username, or the email's local part.
@@ -113,9 +113,9 @@ def _clean(form, name: str) -> str:
 
 
 def _phone_ok(value: str, us: bool) -> bool:
-    if not re.fullmatch(r"[\d\s().+\-]+", value):
+    if not re.fullmatch(r"[\d\s().+\-]+", value, re.ASCII):
         return False
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"\D", "", value, flags=re.ASCII)
     if us:
         return len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")
     return 7 <= len(digits) <= 15
@@ -177,8 +177,8 @@ def validate_account_information(form, verification_error: str | None) -> dict:
         if not value:
             if required or (name == "state" and us):
                 errors[name] = f"{label} is required."
-        elif len(value) > MAX_LENGTH:
-            errors[name] = f"{label} must be at most {MAX_LENGTH} characters."
+        elif len(value) > TEXT_MAX:
+            errors[name] = f"{label} must be at most {TEXT_MAX} characters."
         elif name in CHOICES and value not in CHOICES[name]:
             errors[name] = f"Select a {label} from the list."
     for name in ("first_name", "middle_name", "last_name"):
@@ -271,18 +271,25 @@ def password_pair_errors(
     return errors
 
 
+# The password's own rule holds it to PASSWORD_MAX, and its confirmation must equal it.
+USER_LIMITS = {
+    "answer1": ("Answer 1", TEXT_MAX),
+    "answer2": ("Answer 2", TEXT_MAX),
+}
+
+
 def validate_user_information(form, account: dict, is_taken: Callable[[str], bool]) -> dict:
     """Step 2: the data to keep, hashes only (never the password or an answer), or InvalidForm."""
     username = _clean(form, "username")
     password = form.get("password") or ""
     confirm = form.get("confirm_password") or ""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = length_errors(form, USER_LIMITS)
     if not username:
         errors["username"] = "Username is required."
     elif len(username) < USERNAME_MIN:
         errors["username"] = f"Username must be at least {USERNAME_MIN} characters."
-    elif len(username) > MAX_LENGTH:
-        errors["username"] = f"Username must be at most {MAX_LENGTH} characters."
+    elif len(username) > TEXT_MAX:
+        errors["username"] = f"Username must be at most {TEXT_MAX} characters."
     elif not USERNAME_RE.match(username):
         errors["username"] = "Username may contain only letters, numbers, periods (.), underscores (_) and hyphens (-)."
     elif is_taken(username):
@@ -357,11 +364,20 @@ def copy_billing_address(account: dict) -> dict:
     }
 
 
+CARD_LIMITS = {
+    "card_holder": ("Card Holder Name", TEXT_MAX),
+    "card_number": ("Card Number", 23),
+    "expiry_month": ("Expiration Month", 2),
+    "expiry_year": ("Expiration Year", 4),
+}
+
+
 def validate_payment_information(form, account: dict) -> dict:
     """Step 3: the data to keep, or InvalidForm. Blank card fields mean no card; with a card every card rule applies.
 
     The data it answers keeps the card's type, holder, expiry and last four digits, never the number.
     """
+    too_long = length_errors(form, {**CARD_LIMITS, **{name: (label, TEXT_MAX) for name, label, _ in BILLING_FIELDS}})
     data = {name: _clean(form, name) for name in CARD_FIELDS}
     number = re.sub(r"[\s-]", "", data.pop("card_number"))
     billing = {name: _clean(form, name) for name, _label, _required in BILLING_FIELDS}
@@ -378,16 +394,14 @@ def validate_payment_information(form, account: dict) -> dict:
         errors["card_type"] = "Select a Card Type from the list."
     if not number:
         errors["card_number"] = "Card Number is required."
-    elif not number.isdigit() or not 13 <= len(number) <= 19 or not luhn_ok(number):
+    elif not ascii_digits(number) or not 13 <= len(number) <= 19 or not luhn_ok(number):
         errors["card_number"] = "Enter a valid Card Number."
     elif "card_type" not in errors and not card_matches_type(number, data["card_type"]):
         errors["card_number"] = "The Card Number does not match the Card Type."
     expiry = None
-    try:
+    if ascii_digits(data["expiry_month"]) and ascii_digits(data["expiry_year"]):
         month, year = int(data["expiry_month"]), int(data["expiry_year"])
         expiry = (year, month) if 1 <= month <= 12 else None
-    except ValueError:
-        pass
     if expiry is None:
         errors["expiry"] = "Expiration Date is required."
     elif expiry < (today().year, today().month):
@@ -398,6 +412,7 @@ def validate_payment_information(form, account: dict) -> dict:
             errors[name] = f"{label} is required."
     if billing["billing_zip"] and us and not US_ZIP_RE.match(billing["billing_zip"]):
         errors["billing_zip"] = "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."
+    errors.update(too_long)
     if not form.get("authorize"):
         errors["authorize"] = "You must authorize the PACER Service Center to charge this card."
     if not errors and number == DECLINED_TEST_NUMBER:
@@ -408,7 +423,7 @@ def validate_payment_information(form, account: dict) -> dict:
         "card": True,
         "card_holder": data["card_holder"],
         "card_type": data["card_type"],
-        "card_last4": number[-4:] if number.isdigit() else "",
+        "card_last4": number[-4:] if ascii_digits(number) else "",
         "card_expiry": f"{expiry[1]:02d}/{expiry[0]}" if expiry else "",
         "expiry_month": data["expiry_month"],
         "expiry_year": data["expiry_year"],

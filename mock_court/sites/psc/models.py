@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from mock_court.core import accounts, outbox
 from mock_court.core.clock import now, rng, stamp
 from mock_court.core.exceptions import Refused, refuse_if
+from mock_court.core.fields import PASSWORD_MAX, TEXT_MAX, length_errors
 from mock_court.core.hashing import check_answer, check_secret, hash_secret
 from mock_court.core.store import get_db, transaction
+from mock_court.sites.login.models import end_sessions_of
 from mock_court.sites.psc import forms
 from mock_court.sites.recaptcha import models as recaptcha
 
@@ -43,6 +45,7 @@ BAD_LOGIN = "Invalid username or password."
 NO_MATCH = "The information you entered does not match our records."
 WRONG_ANSWERS = "One or more answers are incorrect. Try again."
 WRONG_CODE = "The activation code is not valid. Check the code in your letter and try again."
+RESET_EXPIRED = "Your password reset has expired or is no longer valid. Start again."
 USERNAME_TAKEN_AT_SUBMIT = "This username was taken while you registered. Choose another."
 
 STATUS_NAMES = {"active": "Active", "not-activated": "Not activated", "inactive": "Inactive"}
@@ -70,15 +73,16 @@ def count_matches(data: dict) -> int:
     return row["matches"] if row else 0
 
 
-def accept_account_information(wizard: dict, form) -> dict:
-    """Step 1 (captcha included): the wizard with the step kept, or InvalidForm.
+def accept_account_information(wizard: dict, form, session_key: str) -> dict:
+    """Step 1 (captcha included, `session_key` the session's ViewState): the wizard with the step
+    kept, or InvalidForm.
 
     Later steps are kept unless the name or email they were checked against changed; the
     wizard is `continued` unless the "account may already exist" dialog must be answered first.
     """
     verification_error = None
     try:
-        recaptcha.verify(form.get("g-recaptcha-response"))
+        recaptcha.verify(form.get("g-recaptcha-response"), session_key)
     except recaptcha.VerificationFailed as failed:
         verification_error = VERIFICATION_MESSAGES[failed.code]
     data = forms.validate_account_information(form, verification_error)
@@ -232,10 +236,23 @@ def registered_account(number: str) -> sqlite3.Row | None:
 # ---- Manage My Account -------------------------------------------------------------------------
 
 
+LOGIN_LIMITS = {"username": ("Username", TEXT_MAX), "password": ("Password", PASSWORD_MAX)}
+RESET_LIMITS = {
+    "username": ("Username", TEXT_MAX),
+    "email": ("Email", TEXT_MAX),
+    "account_number": ("Account Number", 10),
+    "date_of_birth": ("Date of Birth", 10),
+    "answer1": ("Answer 1", TEXT_MAX),
+    "answer2": ("Answer 2", TEXT_MAX),
+    "activation_code": ("Activation Code", 20),
+}
+
+
 def authenticate(username: str, password: str) -> sqlite3.Row:
     """Manage My Account's login: the account, or Refused. Not-activated accounts may log in to activate."""
-    account = accounts.by_username(get_db(), username or "")
-    if account is None or not check_secret(account["password_hash"], password or ""):
+    refuse_if(length_errors({"username": username, "password": password}, LOGIN_LIMITS))
+    account = accounts.authenticate(get_db(), username or "", password or "")
+    if account is None:
         raise Refused(BAD_LOGIN)
     if account["status"] == "inactive":
         raise Refused(INACTIVE)
@@ -244,6 +261,7 @@ def authenticate(username: str, password: str) -> sqlite3.Row:
 
 def activate(account: sqlite3.Row, code: str) -> None:
     """Activate case search privileges with the mailed code, or Refused beside the code."""
+    refuse_if(length_errors({"activation_code": code}, RESET_LIMITS))
     if not normalize_activation_code(code):
         raise Refused("Activation Code is required.", field="activation_code")
     if not check_secret(account["activation_code_hash"], normalize_activation_code(code)):
@@ -265,6 +283,7 @@ def find_for_reset(form) -> sqlite3.Row:
     email = (form.get("email") or "").strip()
     number = (form.get("account_number") or "").strip()
     born = (form.get("date_of_birth") or "").strip()
+    refuse_if(length_errors(form, RESET_LIMITS))
     errors = {}
     if not username:
         errors["username"] = "Username is required."
@@ -284,6 +303,7 @@ def find_for_reset(form) -> sqlite3.Row:
 
 def check_answers(account: sqlite3.Row, form) -> None:
     """Both security answers right, or Refused."""
+    refuse_if(length_errors(form, RESET_LIMITS))
     if not (
         check_answer(account["answer1_hash"], form.get("answer1") or "")
         and check_answer(account["answer2_hash"], form.get("answer2") or "")
@@ -292,8 +312,9 @@ def check_answers(account: sqlite3.Row, form) -> None:
 
 
 def reset_password(account: sqlite3.Row, form) -> None:
-    """Set a new password under the registration rules, or InvalidForm."""
+    """Set a new password under the registration rules, or InvalidForm; every sign-on of the account ends."""
     password = form.get("password") or ""
+    refuse_if(length_errors(form, RESET_LIMITS))
     refuse_if(
         forms.password_pair_errors(
             password,
@@ -307,6 +328,7 @@ def reset_password(account: sqlite3.Row, form) -> None:
     )
     with transaction(get_db()) as db:
         db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (hash_secret(password), account["id"]))
+    end_sessions_of(account["id"])
 
 
 # ---- Forgot Username: the account number; the username goes by email ----
@@ -314,6 +336,7 @@ def reset_password(account: sqlite3.Row, form) -> None:
 
 def send_username(number: str) -> None:
     """Email the account's username to its address on file, or Refused beside the account number."""
+    refuse_if(length_errors({"account_number": number}, RESET_LIMITS))
     if not (number or "").strip():
         raise Refused("Account Number is required.", field="account_number")
     account = accounts.by_account_number(get_db(), number)

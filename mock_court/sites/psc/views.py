@@ -13,6 +13,8 @@ from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_t
 
 from mock_court.core.clock import today
 from mock_court.core.exceptions import InvalidForm, Refused
+from mock_court.core.sessions import begin_stage, held, renew
+from mock_court.core.viewstate import view_state
 from mock_court.sites.login.models import (
     clear_session_cookies,
     current_account,
@@ -130,7 +132,7 @@ def account_information():
         _save({**wizard, "continued": True})
         return redirect(url_for("psc.user_information"))
     try:
-        wizard = models.accept_account_information(wizard, request.form)
+        wizard = models.accept_account_information(wizard, request.form, view_state())
     except InvalidForm as invalid:
         return _render_step(
             "account_information", wizard, data={**request.form, **invalid.shown}, errors=invalid.errors
@@ -245,6 +247,7 @@ def manage_login():
         return render_template(
             "psc/manage_login.html", errors=refused.errors, data={"username": request.form.get("username", "")}
         )
+    renew(session)  # a new session id at sign-in
     return set_session_cookies(redirect(url_for("psc.manage_account")), start_session(account["id"]))
 
 
@@ -288,6 +291,8 @@ def activate():
 @bp.post("/pscof/logout")
 def manage_logout():
     sign_off(request_token())
+    session.clear()
+    renew(session)
     flash("You have logged out of Manage My Account.")
     return clear_session_cookies(redirect(url_for("psc.manage_login")))
 
@@ -296,10 +301,13 @@ def manage_logout():
 
 
 def _forgot_account(verified: bool):
-    """The account of the Forgot Password under way; without one the browser starts it again."""
-    state = session.get(FORGOT) or {}
+    """The account of the Forgot Password under way: once, and only for a while
+    (sessions.STAGE_LIFETIME). Without one the browser starts again, told why if it was under way."""
+    state = held(session, FORGOT) or {}
     account = models.account_by_id(state["account_id"]) if state else None
     if account is None or (verified and not state.get("verified")):
+        if request.method == "POST":
+            flash(models.RESET_EXPIRED, "error")
         abort(redirect(url_for("psc.forgot_password")))
     return account
 
@@ -313,7 +321,7 @@ def forgot_password():
         account = models.find_for_reset(request.form)
     except Refused as refused:
         return render_template("psc/forgot_password.html", errors=refused.errors, data=request.form)
-    session[FORGOT] = {"account_id": account["id"], "verified": False}
+    begin_stage(session, FORGOT, {"account_id": account["id"], "verified": False})
     return redirect(url_for("psc.forgot_password_questions"))
 
 
@@ -327,7 +335,7 @@ def forgot_password_questions():
         models.check_answers(account, request.form)
     except Refused as refused:
         return render_template("psc/forgot_password_questions.html", account=account, errors=refused.errors)
-    session[FORGOT] = {"account_id": account["id"], "verified": True}
+    session[FORGOT] = {**session[FORGOT], "verified": True}
     return redirect(url_for("psc.forgot_password_reset"))
 
 

@@ -7,17 +7,21 @@ The mode (control API `POST /_mock/captcha`, or `--faults captcha=...`) decides 
   fail       verification fails: no token, and the server refuses any token (or none)
   expire     the token is given but is already expired; the widget says so a moment later and
              the server refuses it as expired
-Tokens are signed and stateless: nothing is stored. Their times come from the mock's clock.
+A token is random and kept in the store with the session that was given it: it verifies once,
+within its two minutes; a second use, like an expired token, is "timeout-or-duplicate", as the
+real API says. Verified from one of the mock's own pages, it must also belong to the browser's
+session (`session_key`, the session's ViewState); siteverify, called by a server, has no
+browser session to match.
 """
 
 from __future__ import annotations
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
+from datetime import datetime, timedelta
 
-from mock_court.core.clock import now
+from mock_court.core.clock import now, rng
 from mock_court.core.exceptions import Refused
 from mock_court.core.faults import captcha_mode
+from mock_court.core.store import get_db, transaction
 
 SITE_KEY = "6LcMockCourtPacerRegistrationKey"  # public, as a real site key is
 TOKEN_LIFETIME_S = 120  # real reCAPTCHA tokens last two minutes
@@ -53,26 +57,34 @@ class VerificationFailed(Refused):
         self.code = code
 
 
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="mock-recaptcha")
+def issue_token(session_key: str | None, lifetime_s: float = TOKEN_LIFETIME_S) -> str:
+    token = rng().token(24)
+    expires = now() + timedelta(seconds=lifetime_s)
+    with transaction(get_db()) as db:
+        db.execute("DELETE FROM captcha_tokens WHERE expires_at <= ?", (now().isoformat(),))
+        db.execute(
+            "INSERT INTO captcha_tokens (token, session_key, expires_at) VALUES (?, ?, ?)",
+            (token, session_key, expires.isoformat()),
+        )
+    return token
 
 
-def issue_token(lifetime_s: float = TOKEN_LIFETIME_S) -> str:
-    return _serializer().dumps({"iat": now().timestamp(), "ttl": lifetime_s})
+def verify(token: str | None, session_key: str | None = None, *, browser: bool = True) -> None:
+    """What siteverify says of a token, using it up: nothing when it is good, else VerificationFailed.
 
-
-def verify(token: str | None) -> None:
-    """What siteverify says of a token: nothing when it is good, else VerificationFailed."""
+    `browser`: verified for one of the mock's own pages, so it must be the session's own token.
+    """
     if captcha_mode() == "fail":
         raise VerificationFailed(INVALID)
     if not token:
         raise VerificationFailed(MISSING)
-    try:
-        payload = _serializer().loads(token)
-    except BadSignature:
-        raise VerificationFailed(INVALID) from None
-    if now().timestamp() >= payload["iat"] + payload["ttl"]:
-        raise VerificationFailed(EXPIRED)
+    with transaction(get_db()) as db:
+        row = db.execute("SELECT * FROM captcha_tokens WHERE token = ?", (token,)).fetchone()
+        if row is None or (browser and row["session_key"] != session_key):
+            raise VerificationFailed(INVALID)
+        if row["used"] or datetime.fromisoformat(row["expires_at"]) <= now():
+            raise VerificationFailed(EXPIRED)
+        db.execute("UPDATE captcha_tokens SET used = 1 WHERE token = ?", (token,))
 
 
 def challenge_solved(selected) -> bool:
@@ -80,7 +92,7 @@ def challenge_solved(selected) -> bool:
     return isinstance(selected, list) and sorted(map(str, selected)) == sorted(CHALLENGE_ANSWER)
 
 
-def user_verify(selected) -> dict:
+def user_verify(selected, session_key: str | None) -> dict:
     """The widget's own call: a checkbox click (`selected` None) or a challenge's Verify with its tiles."""
     mode = captcha_mode()
     if mode == "fail":
@@ -91,5 +103,5 @@ def user_verify(selected) -> dict:
         if not challenge_solved(selected):
             return {"challenge": True, "error": "Please try again."}
     if mode == "expire":
-        return {"token": issue_token(0), "expires_in_ms": EXPIRY_SHOWN_AFTER_MS}
-    return {"token": issue_token()}
+        return {"token": issue_token(session_key, 0), "expires_in_ms": EXPIRY_SHOWN_AFTER_MS}
+    return {"token": issue_token(session_key)}

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, render_template, request, send_from_directory
 
+from mock_court.core.jsonbody import json_object
+from mock_court.core.viewstate import view_state
 from mock_court.sites.recaptcha import models
 
 bp = Blueprint("recaptcha", __name__, url_prefix="/recaptcha")
@@ -39,7 +41,7 @@ def bframe():
 @bp.post("/api2/userverify")
 def userverify():
     """The widget's own call: a checkbox click, or a challenge's Verify with the chosen tiles."""
-    return jsonify(models.user_verify((request.get_json(silent=True) or {}).get("selected")))
+    return jsonify(models.user_verify((json_object() or {}).get("selected"), view_state()))
 
 
 @bp.post("/api/siteverify")
@@ -47,7 +49,7 @@ def siteverify():
     """The real server-side API: form fields secret and response; JSON answer."""
     body = {"success": True, "hostname": request.host}
     try:
-        models.verify(request.form.get("response"))
+        models.verify(request.form.get("response"), browser=False)
     except models.VerificationFailed as failed:
         body.update({"success": False, "error-codes": [failed.code]})
     return jsonify(body)
