@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.browsers
 
-.PHONY: setup test run serve clean
+.PHONY: setup test lint run serve clean
 
 setup: $(VENV)/.installed
 	@$(BIN)/python -m e2e.provision
@@ -12,11 +12,16 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	@touch $@
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 run: setup
 	$(BIN)/mock-court walkthrough

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, cast
 
 from playwright.sync_api import BrowserContext, CDPSession, Page
+
+if TYPE_CHECKING:  # what add_cookies takes; playwright.sync_api does not re-export it
+    from playwright._impl._api_structures import SetCookieParam
 
 ContextOpener = Callable[[], BrowserContext]
 
@@ -50,6 +54,14 @@ def clear_browsing_data(page: Page) -> None:
     page.context.clear_cookies()
 
 
+def same_browser_opener(page: Page) -> ContextOpener:
+    """Opens a plain context of the page's browser, with the page's viewport."""
+    browser, viewport = page.context.browser, page.viewport_size
+    if browser is None:
+        raise ValueError("the page's context has no browser to open another with (a persistent context?)")
+    return lambda: browser.new_context(viewport=viewport)
+
+
 def close_browser(page: Page, open_context: ContextOpener | None = None) -> Page:
     """Close the browser and start it again; returns the new window's page.
 
@@ -61,10 +73,11 @@ def close_browser(page: Page, open_context: ContextOpener | None = None) -> Page
     """
     context = page.context
     persistent = [cookie for cookie in context.cookies() if cookie.get("expires", -1) > 0]
-    viewport = page.viewport_size
-    browser = context.browser
+    reopen = open_context or same_browser_opener(page)
     context.close()
-    reopened = open_context() if open_context else browser.new_context(viewport=viewport)
+    reopened = reopen()
     if persistent:
-        reopened.add_cookies(persistent)
+        # The cookies just read go back as they are; Playwright types them as Cookie, whose
+        # fields are not Optional as SetCookieParam's are, so the list is not assignable as is.
+        reopened.add_cookies(cast("list[SetCookieParam]", persistent))
     return reopened.new_page()

@@ -40,11 +40,14 @@ def can_apt_install() -> bool:
 def apt_install(*packages: str) -> bool:
     say(f"installing {' '.join(packages)} with apt-get")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    quiet = {"stdout": subprocess.DEVNULL, "env": env}
-    if subprocess.run(["apt-get", "install", "-y", "-qq", *packages], **quiet).returncode == 0:
+
+    def quietly(*command: str) -> int:
+        return subprocess.run(list(command), stdout=subprocess.DEVNULL, env=env).returncode
+
+    if quietly("apt-get", "install", "-y", "-qq", *packages) == 0:
         return True
-    subprocess.run(["apt-get", "update", "-qq"], **quiet)
-    return subprocess.run(["apt-get", "install", "-y", "-qq", *packages], **quiet).returncode == 0
+    quietly("apt-get", "update", "-qq")
+    return quietly("apt-get", "install", "-y", "-qq", *packages) == 0
 
 
 def try_playwright_install() -> bool:
@@ -98,6 +101,8 @@ def provide_ffmpeg(target: Path) -> str:
                 "Install your system's ffmpeg package (Debian: `apt-get install ffmpeg`)."
             )
         system = shutil.which("ffmpeg")
+        if system is None:
+            raise ProvisionError("ffmpeg was installed with apt-get but is not on PATH.")
     name = FFMPEG_NAMES.get(sys.platform, "ffmpeg-linux")
     slot = target / f"ffmpeg-{playwright_revisions()['ffmpeg']}" / name
     if not slot.exists():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from e2e.catalog import Entry, Guide
-from e2e.flows import FlowContext, resolve
+from e2e.flows import FlowContext, flow_of
 from e2e.secrets import scrub
 
 
@@ -48,7 +48,7 @@ def run_guide(
         started = time.perf_counter()
         result = StepResult(step.id, step.title, "passed")
         try:
-            resolve(step.flow)(ctx)
+            flow_of(step)(ctx)
         except Exception as error:  # a failing step is a result, not a crash
             result.status, result.error = "failed", scrub(describe(error), ctx.page)
         result.duration_s = round(time.perf_counter() - started, 3)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def fill_secret(locator: Locator, value: str) -> None:
         locator.evaluate(_INSERT, value)
 
 
-def scrub(text: str, page: Page | None = None, extra: set[str] = frozenset()) -> str:
+def scrub(text: str, page: Page | None = None, extra: Set[str] = frozenset()) -> str:
     """Replace every secret typed on the page (and any extra ones) by a mask."""
     secrets = set(extra) | (_typed.get(page, set()) if page is not None else set())
     for secret in sorted(filter(None, secrets), key=len, reverse=True):

@@ -1,10 +1,11 @@
 """Flows: one function per documented step, each taking a FlowContext.
 
 A catalog step names its flow as `module.function` (for example `registration.fill_user_information`);
-`resolve` finds it in this package, and `walk` runs a stretch of a guide's main path. Flows act
-through page objects and assert what the guide says must be observed with `expect`. Before the
-step's key action (the click the guide names) a flow calls `ctx.illustrate(locator)`, so a
-recorder can outline that element in the step's picture; in tests it does nothing.
+`resolve` finds it in this package, `flow_of` finds a catalog entry's (an error if it names none),
+and `walk` runs a stretch of a guide's main path. Flows act through page objects and assert
+what the guide says must be observed with `expect`. Before the step's key action (the click
+the guide names) a flow calls `ctx.illustrate(locator)`, so a recorder can outline that element
+in the step's picture; in tests it does nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, Locator, Page
 
-from e2e.catalog import Guide
+from e2e.catalog import Entry, Guide
 from e2e.mock_control import MockControl
 from e2e.sites import Sites
 
@@ -33,6 +34,12 @@ class FlowContext:
     # restarts the browser); None: a plain context of the same browser.
     open_context: Callable[[], BrowserContext] | None = None
 
+    def control(self) -> MockControl:
+        """The mock's control API (its outbox, its personas), for flows that read what the mock holds."""
+        if self.mock is None:
+            raise RuntimeError("this flow reads the mock's control API, and the FlowContext has no mock")
+        return self.mock
+
 
 Flow = Callable[[FlowContext], None]
 
@@ -40,6 +47,13 @@ Flow = Callable[[FlowContext], None]
 def resolve(name: str) -> Flow:
     module, _, function = name.rpartition(".")
     return getattr(importlib.import_module(f"e2e.flows.{module}"), function)
+
+
+def flow_of(entry: Entry) -> Flow:
+    """The flow a catalog entry names (every main-path step names one; tips and notes may not)."""
+    if not entry.flow:
+        raise ValueError(f"{entry.full_id} names no flow to run")
+    return resolve(entry.flow)
 
 
 def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | None = None) -> None:
@@ -53,4 +67,4 @@ def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | 
     begin = ids.index(start) if start else 0
     end = ids.index(until) if until else len(ids)
     for step in guide.steps[begin:end]:
-        resolve(step.flow)(ctx)
+        flow_of(step)(ctx)

@@ -24,7 +24,7 @@ ACTIVATED = "Your case search privileges have been activated."
 
 def activation_code(ctx: FlowContext, account_number: str) -> str:
     """The code printed in the activation letter mailed for the account."""
-    letters = ctx.mock.outbox(channel="mail", account_number=account_number)
+    letters = ctx.control().outbox(channel="mail", account_number=account_number)
     if not letters:
         raise AssertionError(f"no activation letter was mailed for account {account_number}")
     found = ACTIVATION_CODE.search(letters[-1]["body"])

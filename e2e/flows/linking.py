@@ -183,7 +183,7 @@ def sign_on(ctx: FlowContext) -> None:
 
 def link_with_stale_menus(ctx: FlowContext, persona_id: str) -> None:
     """Sign on as `persona_id`, link, refresh normally: the filing menus are still missing."""
-    ctx.persona = ctx.mock.personas()[persona_id]
+    ctx.persona = ctx.control().personas()[persona_id]
     ctx.court = ctx.persona["ecf_court"]
     link(ctx)
     refresh_menus(ctx)

@@ -19,12 +19,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol, cast
 
-from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Response
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Error,
+    Locator,
+    Page,
+    Response,
+    ScreencastActionStyle,
+    ScreencastSize,
+    ViewportSize,
+)
 
 from e2e.catalog import Entry, Guide
 from e2e.config import Settings
-from e2e.flows import FlowContext, resolve
+from e2e.flows import FlowContext, flow_of
 from e2e.mock_control import MockControl
 from e2e.runner import StepResult, describe, run_guide
 from e2e.secrets import register_quiet, scrub
@@ -32,7 +43,7 @@ from e2e.sites import Sites
 from e2e.walkthrough import video
 from e2e.walkthrough.artifacts import step_caption, step_card
 
-VIDEO_SIZE = {"width": 1280, "height": 720}
+VIDEO_SIZE: ScreencastSize = {"width": 1280, "height": 720}
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ PACES = {
     ),
 }
 
-ACTION_STYLE = {
+ACTION_STYLE: ScreencastActionStyle = {
     "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
     "title": "font-size: 18px; max-width: 45%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap",
 }
@@ -109,6 +120,12 @@ CARD_NUMBER_LABEL = "Card Number"
 
 Progress = Callable[[str, StepResult], None]  # ("step 3/12" or "tip", result)
 _segment_numbers = itertools.count(1)
+
+
+class _ClosableContext(Protocol):
+    """A browser context whose close is an attribute that may be replaced (see _stop_before_close)."""
+
+    close: Callable[..., None]
 
 
 @dataclass
@@ -172,7 +189,11 @@ class Recorder:
         self.server_errors: list[str] = []
         self.step: StepState | None = None
         self.ctx: FlowContext | None = None
-        self.action_options = {"duration": pace.action_ms, "position": "top-right", "style": ACTION_STYLE}
+
+    @property
+    def viewport(self) -> ViewportSize:
+        # Settings.viewport is a plain {"width": ..., "height": ...} dict
+        return cast(ViewportSize, self.settings.viewport)
 
     # -- browser contexts and their screencasts --------------------------------------------
 
@@ -184,7 +205,7 @@ class Recorder:
 
     def open_context(self) -> BrowserContext:
         """A browser context like the harness's, whose pages are recorded."""
-        context = self.browser.new_context(viewport=self.settings.viewport, accept_downloads=True)
+        context = self.browser.new_context(viewport=self.viewport, accept_downloads=True)
         context.set_default_timeout(self.settings.timeout_ms)
         context.set_default_navigation_timeout(self.settings.navigation_timeout_ms)
         context.add_init_script(script=HIDE_SECRET_FIELDS)
@@ -198,11 +219,12 @@ class Recorder:
         # that "close the browser" close the context themselves.
         close = context.close
 
-        def stop_then_close(*args, **kwargs):
+        def stop_then_close(*args: Any, **kwargs: Any) -> None:
             self._stop(context)
             return close(*args, **kwargs)
 
-        context.close = stop_then_close
+        # Playwright has no hook before a context closes: this instance's close is replaced.
+        cast(_ClosableContext, context).close = stop_then_close
 
     def _record(self, page: Page) -> None:
         if any(s.page.context is page.context for s in self.segments):
@@ -210,7 +232,7 @@ class Recorder:
         path = self.folder / f".segment-{next(_segment_numbers)}.webm"
         self.segments.append(Segment(page, path, time.perf_counter()))
         page.screencast.start(path=path, size=VIDEO_SIZE, fps=self.pace.fps)
-        page.screencast.show_actions(**self.action_options)
+        self._show_actions(page)
         register_quiet(page, lambda: self._quiet(page))
         page.on("response", self._note_server_error)
 
@@ -229,7 +251,10 @@ class Recorder:
             yield
         finally:
             with suppress(Error):
-                page.screencast.show_actions(**self.action_options)
+                self._show_actions(page)
+
+    def _show_actions(self, page: Page) -> None:
+        page.screencast.show_actions(duration=self.pace.action_ms, position="top-right", style=ACTION_STYLE)
 
     def _note_server_error(self, response: Response) -> None:
         if response.status >= 500:
@@ -240,6 +265,9 @@ class Recorder:
 
     @property
     def page(self) -> Page:
+        """The page the flow is on now (a restarted browser's, after a restart)."""
+        if self.ctx is None:
+            raise RuntimeError("the recorder watches no FlowContext yet: open it with recording_of()")
         return self.ctx.page
 
     def _mark(self, text: str) -> None:
@@ -295,7 +323,7 @@ class Recorder:
         return relative
 
     def _card_picture(self, step: StepState, path: Path) -> None:
-        card = self.browser.new_page(viewport=self.settings.viewport)
+        card = self.browser.new_page(viewport=self.viewport)
         try:
             card.set_content(step_card(self.guide, step.number, step.entry))
             card.screenshot(path=path)
@@ -309,15 +337,17 @@ class Recorder:
 
     def after(self, number: int, total: int, result: StepResult) -> None:
         step = self.step
+        assert step is not None, "run_guide calls before() ahead of after() for every step"
         if not step.picture and not self.page.is_closed():
             with suppress(Error):
                 step.picture = self.picture(self.page, step)
         result.screenshot = step.picture
-        if result.status == "failed":
-            result.error = self.failure(result.error)
+        failure = self.failure(result.error) if result.status == "failed" else None
+        if failure is not None:
+            result.error = failure
         self.progress(f"step {number}/{total}", result)
-        if result.status == "failed":
-            self.chapter(f"{step_caption(number, step.entry.title)}: did not complete", result.error)
+        if failure is not None:
+            self.chapter(f"{step_caption(number, step.entry.title)}: did not complete", failure)
         self.step = None
 
     def failure(self, error: str | None) -> str:
@@ -441,14 +471,16 @@ def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
     result = StepResult(tip.id, tip.title, "passed")
     with recording_of(guide, scene) as (recorder, ctx):
         recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
+        failure: str | None = None
         try:
-            resolve(tip.flow)(ctx)
+            flow_of(tip)(ctx)
         except Exception as error:  # a failing tip is a result, as a failing step is
-            result.status, result.error = "failed", recorder.failure(describe(error))
+            failure = recorder.failure(describe(error))
+            result.status, result.error = "failed", failure
         result.duration_s = round(time.perf_counter() - started, 3)
         recording.results = [result]
         scene.progress("tip", result)
-        if result.status == "failed":
-            recorder.chapter("This tip did not complete", result.error)
+        if failure is not None:
+            recorder.chapter("This tip did not complete", failure)
         recorder.hold(scene.pace.closing_ms)
         return _finish(recording, recorder, scene.folder / "tips" / f"{tip.id}.webm", started)

@@ -75,7 +75,7 @@ def persona_for(guide: Guide, court: str, personas: dict[str, dict]) -> dict | N
 
 
 def persona_secrets(personas: dict[str, dict]) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for persona in personas.values():
         found.update(str(persona[k]) for k in PERSONA_SECRETS if persona.get(k))
         found.update(persona.get("security_answers") or ())
@@ -237,6 +237,8 @@ class Walkthrough:
         return records
 
     def _tip_video(self, recording: Recording, folder: Path) -> TipVideo:
+        if recording.tip is None:
+            raise ValueError(f"the recording of {recording.guide.id}'s main path is not a tip's")
         return TipVideo(
             recording.tip,
             recording.results[0],

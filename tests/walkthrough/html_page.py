@@ -8,7 +8,10 @@ class Page(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__()
-        self.headings, self.images, self.links, self.text = [], [], [], []
+        self.headings: list[str] = []
+        self.images: list[str] = []  # src attributes
+        self.links: list[str] = []  # href attributes
+        self.text: list[str] = []
         self._in_h2 = False
         self.feed(html)
 
