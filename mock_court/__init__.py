@@ -8,8 +8,7 @@ import secrets
 
 from flask import Flask, jsonify, redirect, url_for
 
-from mock_court.core import clock, control, headers, store, viewstate
-from mock_court.core.faults import answer_injected_500
+from mock_court.core import clock, control, faults, headers, store, viewstate
 from mock_court.core.jsonbody import TooDeep
 from mock_court.core.sessions import ServerSessionInterface
 
@@ -25,7 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=":memory:",
         TEST_MODE=False,
         SEED=None,  # True seeds the personas without test mode (test mode always does)
-        FAULTS={},
+        FAULTS=faults.parse_spec(os.environ.get("MOCK_COURT_FAULTS", "")),
         FROZEN_AT=None,  # a datetime freezes the mock's clock (tests)
         RANDOM_SEED=None,  # an int makes tokens and codes reproducible (tests)
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -37,7 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     store.init_app(app)
     clock.init_app(app)
     app.session_interface = ServerSessionInterface()
-    app.before_request(answer_injected_500)
+    faults.init_app(app)
     viewstate.init_app(app)
     headers.init_app(app)
 
@@ -47,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     if app.config["TEST_MODE"]:  # without it, nothing under /_mock/ exists at all
         app.register_blueprint(control.bp)
+    faults.check_targets(app, app.config["FAULTS"])
 
     @app.errorhandler(TooDeep)
     def too_deep(error: TooDeep):

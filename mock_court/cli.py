@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from importlib.metadata import EntryPoint, entry_points
 
@@ -100,13 +101,16 @@ def serve(
     host: str, port: int, database: str, faults: dict, test_mode: bool, seed: bool, threads: int, secret_key_file
 ) -> None:
     """Start the mock and print the URL it listens on."""
-    config = {"DATABASE": database, "FAULTS": faults or {}, "TEST_MODE": test_mode, "SEED": seed}
+    config = {"DATABASE": database, "TEST_MODE": test_mode, "SEED": seed}
     if secret_key_file is not None:
         config["SECRET_KEY"] = secret_key_file.read().strip()
     try:
+        config["FAULTS"] = {**parse_spec(os.environ.get("MOCK_COURT_FAULTS", "")), **faults}
         app = create_app(config)
     except sqlite3.DatabaseError as error:
         raise BadDatabase(f"--db {database}: {error}") from None
+    except FaultSpecError as error:
+        raise click.BadParameter(error.message, param_hint="--faults") from None
     server = LiveServer(app, host, port, threads)
     click.echo(f"Mock court listening on {server.url}/")
     if test_mode:

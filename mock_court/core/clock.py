@@ -44,6 +44,9 @@ class RandomSource:
     def token(self, nbytes: int = 32) -> str:
         return self._random.getrandbits(nbytes * 8).to_bytes(nbytes, "big").hex()
 
+    def uniform(self, low: float, high: float) -> float:
+        return self._random.uniform(low, high)
+
     def code(self, alphabet: str, length: int) -> str:
         return "".join(self._random.choice(alphabet) for _ in range(length))
 

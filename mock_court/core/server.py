@@ -6,10 +6,38 @@ from __future__ import annotations
 import threading
 
 from flask import Flask
-from waitress.server import create_server
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 
 IDENT = "mock-court"  # the Server header: no product versions given away
 THREADS = 8
+
+
+class FaultableTask(WSGITask):
+    """Puts the connection's socket in the environ, so that core.faults can reset it."""
+
+    def get_environment(self) -> dict:
+        environ = super().get_environment()
+        environ["mock_court.socket"] = self.channel.socket
+        return environ
+
+
+class FaultableChannel(HTTPChannel):
+    task_class = FaultableTask
+
+
+class FaultableServer(TcpWSGIServer):
+    channel_class = FaultableChannel
+
+
+def make_server(app: Flask, host: str, port: int, threads: int) -> FaultableServer:
+    # A connection fault closes the connection on purpose: no socket error is worth a log line.
+    adj = Adjustments(host=host, port=port, threads=threads, ident=IDENT, log_socket_errors=False)
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(threads)
+    return FaultableServer(app, {}, dispatcher=dispatcher, adj=adj, sockinfo=adj.listen[0])
 
 
 class LiveServer:
@@ -17,7 +45,7 @@ class LiveServer:
 
     def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0, threads: int = THREADS) -> None:
         self.app = app
-        self._server = create_server(app, host=host, port=port, threads=threads, ident=IDENT)
+        self._server = make_server(app, host, port, threads)
         self.url = f"http://{host}:{self._server.effective_port}"
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
@@ -29,9 +57,17 @@ class LiveServer:
         return self
 
     def stop(self) -> None:
+        """Close every socket from the server's own loop (closing them from here races its select),
+        which then ends with nothing left to serve."""
+        loop_map = self._server._map
+
+        def close_all() -> None:
+            for dispatcher in list(loop_map.values()):
+                dispatcher.close()
+
+        self._server.trigger.pull_trigger(close_all)
+        self._thread.join(timeout=10)
         self._server.task_dispatcher.shutdown()
-        self._server.close()
-        self._thread.join(timeout=5)
 
     def __enter__(self) -> LiveServer:
         return self.start()

@@ -104,6 +104,6 @@ def test_faults_reject_bad_values(client, faults, message):
 
 
 def test_injected_500_breaks_the_named_page(client):
-    client.post("/_mock/faults", json={"http500": ["control.sites"]})
-    assert client.get("/_mock/sites").status_code == 500
-    assert client.get("/_mock/personas").status_code == 200
+    client.post("/_mock/faults", json={"http500": ["pacer.register_account"]})
+    assert client.get("/pacer/register-account").status_code == 500
+    assert client.get("/pacer/").status_code == 200
