@@ -25,6 +25,7 @@ class Entry:
     text: str = ""
     observe: str = ""
     flow: str | None = None  # module.function in e2e.flows, for main-path steps
+    endpoint: str | None = None  # the mock's endpoint the step asks for first; None: it asks for nothing
     parent: str | None = None
 
     @property
@@ -60,7 +61,7 @@ def _entry(guide_id: str, raw: dict, parent: str | None, default_kind: str) -> E
     kind = raw.get("kind", default_kind)
     if kind not in KINDS:
         raise CatalogError(f"{guide_id}/{raw['id']}: kind must be one of {', '.join(KINDS)}")
-    fields = {k: raw[k] for k in ("text", "observe", "flow") if k in raw}
+    fields = {k: raw[k] for k in ("text", "observe", "flow", "endpoint") if k in raw}
     return Entry(guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, **fields)
 
 

@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from playwright.sync_api import Page, Request, Response
+
 from e2e.catalog import Entry, Guide
 from e2e.flows import FlowContext, flow_of
 from e2e.secrets import scrub
@@ -28,6 +30,45 @@ StepHook = Callable[[int, Entry], None]
 ResultHook = Callable[[int, Entry, StepResult], None]
 
 
+def _path(url: str) -> str:
+    return "/" + url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
+
+
+class NetworkTrouble:
+    """What went wrong on the wire while a step ran: answers of 500 and up, and requests that got
+    no answer at all (a dropped or empty connection), so a failed step names its cause."""
+
+    WATCHED = ("document", "fetch", "xhr")
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.found: list[str] = []
+        page.on("response", self._response)
+        page.on("requestfailed", self._failed)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 500:
+            self.found.append(f"HTTP {response.status} for {response.request.method} {_path(response.url)}")
+
+    def _failed(self, request: Request) -> None:
+        if request.resource_type in self.WATCHED and request.failure != "net::ERR_ABORTED":
+            self.found.append(f"no answer ({request.failure}) for {request.method} {_path(request.url)}")
+
+    def stop(self) -> None:
+        self.page.remove_listener("response", self._response)
+        self.page.remove_listener("requestfailed", self._failed)
+
+    def explain(self, error: str) -> str:
+        if not self.found:
+            return error
+        return f"{error} (the server answered {'; '.join(dict.fromkeys(self.found))})"
+
+
+def failure_line(guide: Guide, number: int, result: StepResult) -> str:
+    """One line naming the guide, the step and why it failed."""
+    return f"{guide.id}: step {number} '{result.title}' ({result.id}): {result.error}"
+
+
 def describe(error: BaseException) -> str:
     """The first lines of an error: what failed, without Playwright's whole call log."""
     lines = [line for line in str(error).splitlines() if line.strip()]
@@ -47,10 +88,15 @@ def run_guide(
             before(number, step)
         started = time.perf_counter()
         result = StepResult(step.id, step.title, "passed")
+        trouble = NetworkTrouble(ctx.page)
         try:
             flow_of(step)(ctx)
+            if trouble.found:  # its page may not check what came back: a broken answer fails it all the same
+                raise AssertionError("a request of this step failed")
         except Exception as error:  # a failing step is a result, not a crash
-            result.status, result.error = "failed", scrub(describe(error), ctx.page)
+            result.status, result.error = "failed", scrub(trouble.explain(describe(error)), ctx.page)
+        finally:
+            trouble.stop()
         result.duration_s = round(time.perf_counter() - started, 3)
         if after:
             after(number, step, result)

@@ -27,7 +27,6 @@ from playwright.sync_api import (
     Error,
     Locator,
     Page,
-    Response,
     ScreencastActionStyle,
     ScreencastSize,
     ViewportSize,
@@ -37,7 +36,7 @@ from e2e.catalog import Entry, Guide
 from e2e.config import Settings
 from e2e.flows import FlowContext, flow_of
 from e2e.mock_control import MockControl
-from e2e.runner import StepResult, describe, run_guide
+from e2e.runner import NetworkTrouble, StepResult, describe, run_guide
 from e2e.secrets import register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
@@ -186,7 +185,6 @@ class Recorder:
         self.segments: list[Segment] = []
         self.contexts: list[BrowserContext] = []
         self.marks: list[tuple[int, float, str]] = []  # (segment, perf_counter, cue text)
-        self.server_errors: list[str] = []
         self.step: StepState | None = None
         self.ctx: FlowContext | None = None
 
@@ -234,7 +232,6 @@ class Recorder:
         page.screencast.start(path=path, size=VIDEO_SIZE, fps=self.pace.fps)
         self._show_actions(page)
         register_quiet(page, lambda: self._quiet(page))
-        page.on("response", self._note_server_error)
 
     def _stop(self, context: BrowserContext) -> None:
         for segment in self.segments:
@@ -255,11 +252,6 @@ class Recorder:
 
     def _show_actions(self, page: Page) -> None:
         page.screencast.show_actions(duration=self.pace.action_ms, position="top-right", style=ACTION_STYLE)
-
-    def _note_server_error(self, response: Response) -> None:
-        if response.status >= 500:
-            path = response.url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
-            self.server_errors.append(f"HTTP {response.status} for {response.request.method} /{path}")
 
     # -- chapters, pictures, step hooks ----------------------------------------------------
 
@@ -332,7 +324,6 @@ class Recorder:
 
     def before(self, number: int, entry: Entry) -> None:
         self.step = StepState(number, entry)
-        self.server_errors.clear()
         self.chapter(step_caption(number, entry.title), entry.text, cue=True)
 
     def after(self, number: int, total: int, result: StepResult) -> None:
@@ -351,10 +342,7 @@ class Recorder:
         self.step = None
 
     def failure(self, error: str | None) -> str:
-        reason = error or "failed"
-        if self.server_errors:
-            reason += f" (the server answered {'; '.join(dict.fromkeys(self.server_errors))})"
-        return self.scrub(reason)
+        return self.scrub(error or "failed")
 
     def scrub(self, text: str) -> str:
         for segment in self.segments:
@@ -472,11 +460,14 @@ def record_tip(guide: Guide, tip: Entry, scene: Scene) -> Recording:
     with recording_of(guide, scene) as (recorder, ctx):
         recorder.chapter(tip.title, tip.text, scene.pace.opening_ms, cue=True)
         failure: str | None = None
+        trouble = NetworkTrouble(ctx.page)
         try:
             flow_of(tip)(ctx)
         except Exception as error:  # a failing tip is a result, as a failing step is
-            failure = recorder.failure(describe(error))
+            failure = recorder.failure(trouble.explain(describe(error)))
             result.status, result.error = "failed", failure
+        finally:
+            trouble.stop()
         result.duration_s = round(time.perf_counter() - started, 3)
         recording.results = [result]
         scene.progress("tip", result)

@@ -25,7 +25,7 @@ from e2e.browsers import launch_options, use_project_browsers
 from e2e.catalog import Entry, Guide, load_guides
 from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
-from e2e.runner import StepResult, describe
+from e2e.runner import StepResult, describe, failure_line
 from e2e.secrets import scrub
 from e2e.sites import Sites
 from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_guide, write_index
@@ -296,10 +296,10 @@ class Walkthrough:
         for number, result in enumerate(recording.results, start=1):
             if result.status != "failed":
                 continue
-            where = (
-                f"tip '{result.title}' ({result.id})" if job.tip else f"step {number} '{result.title}' ({result.id})"
-            )
-            messages.append(f"{job.guide.id}: {where}: {result.error}")
+            if job.tip:
+                messages.append(f"{job.guide.id}: tip '{result.title}' ({result.id}): {result.error}")
+            else:
+                messages.append(failure_line(job.guide, number, result))
         return messages
 
 
