@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.browsers
 
-.PHONY: setup test lint run serve clean
+.PHONY: setup test lint soak slow-network run serve clean
 
 setup: $(VENV)/.installed
 	@$(BIN)/python -m e2e.provision
@@ -22,6 +22,14 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The browser suite, again and again, under CPU stress and a slow network: RUNS=5 by default.
+soak: setup
+	$(BIN)/python -m e2e.soak --runs $(or $(RUNS),5) $(SOAK_ARGS)
+
+# The whole browser suite with every answer of the mock 300 ms late.
+slow-network: setup
+	MOCK_COURT_FAULTS=latency=300ms $(BIN)/python -m pytest tests/e2e --deselect tests/e2e/test_faults.py $(PYTEST_ARGS)
 
 run: setup
 	$(BIN)/mock-court walkthrough
