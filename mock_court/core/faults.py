@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, request, session
+from werkzeug.exceptions import HTTPException
 
 from fixtures.courts import load_courts
 from mock_court.core.clock import rng
@@ -190,15 +191,10 @@ def measured(faults: dict, kind: str, endpoint: str | None) -> str | None:
 # ---- Injecting them -------------------------------------------------------------------------------
 
 def before_request() -> None:
-    """Latency, an expired session and the HTTP faults, for the endpoint asked for."""
+    """An expired session and the HTTP faults, for the endpoint asked for."""
     faults = active_faults()
     if not faults:
         return
-    delay = measured(faults, "latency", request.endpoint)
-    if delay:
-        low, _, high = delay.partition("..")
-        wait_ms = rng().uniform(int(low[:-2]), int(high[:-2])) if high else int(low[:-2])
-        time.sleep(wait_ms / 1000)
     if hits(faults.get("expire", []), request.endpoint) and fire_once("expire", request.endpoint):
         session.clear()
     for kind, status in HTTP_FAULTS.items():
@@ -233,11 +229,13 @@ def trickle(body: bytes, bytes_per_second: int) -> Iterator[bytes]:
         yield body[start : start + chunk]
 
 
-class ConnectionFaults:
-    """WSGI middleware: drop (reset) or empty (close) the connection before the app answers.
+class NetworkFaults:
+    """WSGI middleware, outside the app and its store: latency, and a dropped or empty connection.
 
-    Raising OSError from the application makes waitress close the connection without writing a
-    byte; for a reset, the socket (put in the environ by core.server) is first told to linger 0.
+    The wait happens before the request opens its session, which holds the store, so a late
+    answer delays only itself. Raising OSError from the application makes waitress close the
+    connection without writing a byte; for a reset, the socket (put in the environ by
+    core.server) is first told to linger 0. Under the test client there is no connection to drop.
     """
 
     def __init__(self, app: Flask, wsgi_app: Callable) -> None:
@@ -245,25 +243,39 @@ class ConnectionFaults:
         self.wsgi_app = wsgi_app
 
     def __call__(self, environ: dict, start_response: Callable) -> Any:
-        fault = self.connection_fault(environ)
-        if fault:
-            sock = environ.get("mock_court.socket")
-            if fault == "drop" and sock is not None:
+        endpoint, faults, wait_s = self.lookup(environ)
+        if wait_s:
+            time.sleep(wait_s)
+        sock = environ.get("mock_court.socket")
+        fault = next((kind for kind in CONNECTION_FAULTS if hits(faults.get(kind, []), endpoint)), None)
+        if fault and sock is not None:
+            if fault == "drop":
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             raise ConnectionAbortedError(f"Injected fault: {fault}")
         return self.wsgi_app(environ, start_response)
 
-    def connection_fault(self, environ: dict) -> str | None:
-        if "mock_court.socket" not in environ:
-            return None  # not served by core.server (the test client): nothing to drop
-        with self.app.request_context(environ):
+    def lookup(self, environ: dict) -> tuple[str | None, dict, float]:
+        """The endpoint asked for, the active faults and the wait in seconds, read without a session."""
+        with self.app.app_context():
             faults = active_faults()
-            endpoint = request.url_rule.endpoint if request.url_rule else None
-            return next((kind for kind in CONNECTION_FAULTS if hits(faults.get(kind, []), endpoint)), None)
+            if not faults:
+                return None, faults, 0.0
+            try:
+                endpoint, _args = self.app.url_map.bind_to_environ(environ).match()
+            except HTTPException:
+                endpoint = None
+            delay = measured(faults, "latency", endpoint)
+            return endpoint, faults, wait_ms(delay) / 1000 if delay else 0.0
+
+
+def wait_ms(delay: str) -> float:
+    """300ms, or a draw from 100ms..800ms by the mock's seedable random source."""
+    low, _, high = delay.partition("..")
+    return rng().uniform(int(low[:-2]), int(high[:-2])) if high else int(low[:-2])
 
 
 def init_app(app: Flask) -> None:
     app.config["FAULTS"] = normalize(app.config["FAULTS"])
     app.before_request(before_request)
     app.after_request(after_request)
-    app.wsgi_app = ConnectionFaults(app, app.wsgi_app)  # type: ignore[method-assign]
+    app.wsgi_app = NetworkFaults(app, app.wsgi_app)  # type: ignore[method-assign]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import http.client
+import threading
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
@@ -159,3 +161,19 @@ def test_connection_faults_close_the_connection_without_an_answer(live, kind, er
         fetch(f"{live}{PAGE}")
     assert fetch(f"{live}/court/txwd/").status == 200
     assert fetch(f"{live}/_mock/faults").status == 200
+
+
+def test_latency_delays_only_its_own_answer(monkeypatch):
+    """The wait happens outside the store: another request is answered while one waits."""
+    other_answered = threading.Event()
+
+    def wait(_seconds: float) -> None:
+        assert other_answered.wait(10), "no other request could be answered while one waited"
+
+    monkeypatch.setattr(faults.time, "sleep", wait)
+    with LiveServer(create_app({"TEST_MODE": True, "FAULTS": {"latency@pacer.home": "300ms"}})) as server:
+        with ThreadPoolExecutor(1) as pool:
+            slow = pool.submit(fetch, f"{server.url}/pacer/")
+            assert fetch(f"{server.url}/court/txwd/").status == 200
+            other_answered.set()
+            assert slow.result(timeout=20).status == 200

@@ -139,10 +139,15 @@ def check_linkable(account: sqlite3.Row, ecf: sqlite3.Row) -> None:
 
 
 def link(account: sqlite3.Row, ecf: sqlite3.Row) -> None:
-    """Link the accounts, lock the firm's other attorneys out if the PACER account is shared, notify."""
-    check_linkable(account, ecf)
+    """Link the accounts, lock the firm's other attorneys out if the PACER account is shared, notify.
+
+    The checks run again on the rows as they are inside the transaction: a link made by a
+    request racing this one is seen, and refused.
+    """
     court_name = load_courts()[ecf["court"]]["name"]
     with transaction(get_db()) as db:
+        ecf = db.execute("SELECT * FROM ecf_accounts WHERE id = ?", (ecf["id"],)).fetchone()
+        check_linkable(account, ecf)
         db.execute(
             "UPDATE ecf_accounts SET pacer_account_id = ?, linked_at = ? WHERE id = ?",
             (account["id"], stamp(now()), ecf["id"]),
