@@ -16,6 +16,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 
 from mock_court.core.fields import TEXT_MAX
+from mock_court.sites.psc import forms
 from tests.unit.registration_helpers import (
     BILLING,
     CARD,
@@ -57,25 +58,11 @@ SHORT_PAYLOADS = ("<script>alert(1)", '"><svg onload=1>', "{{7*7}}")  # for pscC
 RAW_MARKUP = ("<script>alert", "<img src=x onerror", "<svg onload")
 
 MOCK_COURT = Path(__file__).parents[2] / "mock_court"
-STEP1_TEXT_FIELDS = (
-    "first_name",
-    "middle_name",
-    "last_name",
-    "date_of_birth",
-    "firm",
-    "unit",
-    "address1",
-    "address2",
-    "address3",
-    "room",
-    "city",
-    "zip",
-    "primary_phone",
-    "alternate_phone",
-    "text_phone",
-    "fax",
-    "email",
-    "confirm_email",
+# Every field of step 1 typed as text: all but the lists to choose from.
+STEP1_TEXT_FIELDS = tuple(
+    name
+    for name, _label, _required in forms.ACCOUNT_FIELDS
+    if name not in (*forms.CHOICES, "state", "county", "country")
 )
 FREE_TEXT_FIELDS = ("firm", "unit", "address1", "address2", "address3", "room", "city")  # accept any text
 BILLING_COPIED_FIELDS = ("address1", "address2", "city")  # step 3 carries them for "Use billing address"
