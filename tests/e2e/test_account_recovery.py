@@ -15,6 +15,7 @@ from e2e.pages.psc.account_information import AccountInformationPage
 from e2e.pages.psc.confirmation import ConfirmationPage
 from e2e.pages.psc.existing_account_dialog import ExistingAccountDialog
 from e2e.pages.psc.user_information import UserInformationPage
+from e2e.pages.recaptcha import VERIFIED
 from fixtures.personas import SECURITY_QUESTIONS
 from fixtures.registrants import make_password, new_registrant
 
@@ -116,5 +117,6 @@ def test_two_matches_show_the_dialog_one_does_not(flow, persona):
     form = AccountInformationPage(ctx.page)
     form.date_of_birth.fill(persona["date_of_birth"])
     form.captcha.check()
+    expect(form.captcha.status).to_have_text(VERIFIED)  # as a person waits for the check mark
     form.go_next()
     expect(ExistingAccountDialog(ctx.page).dialog).to_be_visible()

@@ -19,6 +19,7 @@ from e2e.pages.psc.confirmation import ConfirmationPage
 from e2e.pages.psc.payment import PaymentPage
 from e2e.pages.psc.policies import PoliciesPage
 from e2e.pages.psc.user_information import UserInformationPage
+from e2e.pages.recaptcha import VERIFIED
 from e2e.runner import run_guide
 from fixtures.registrants import DECLINED_CARD_NUMBER, counties_of, new_registrant
 
@@ -414,6 +415,7 @@ def test_back_keeps_what_was_entered(at_payment, ctx):
     expect(form.user_type).to_have_value(person.user_type)
     # Forward again: what was entered on later steps is still there too.
     form.captcha.check()
+    expect(form.captcha.status).to_have_text(VERIFIED)  # as a person waits for the check mark
     form.go_next()
     expect(user.username).to_have_value(person.username)
 
