@@ -58,6 +58,7 @@ def test_the_server_refuses_continue_without_the_redaction_box(flow, personas):
     linking.log_in(ctx)
 
     redaction = RedactionAgreement(ctx.page)
+    ctx.page.wait_for_load_state("load")  # the page's script has run: it no longer keeps the button disabled
     redaction.continue_button.evaluate("button => { button.disabled = false; }")
     redaction.proceed()
     expect(redaction.messages).to_contain_text("You must check the box")
