@@ -141,6 +141,7 @@ def check_targets(app: Flask, faults: dict) -> None:
 
 # ---- What is active -------------------------------------------------------------------------------
 
+
 def active_faults() -> dict:
     """Faults given at start-up, overlaid by those set through the control API."""
     return {**current_app.config["FAULTS"], **get_setting("faults", {})}
@@ -189,6 +190,7 @@ def measured(faults: dict, kind: str, endpoint: str | None) -> str | None:
 
 
 # ---- Injecting them -------------------------------------------------------------------------------
+
 
 def before_request() -> None:
     """An expired session and the HTTP faults, for the endpoint asked for."""
