@@ -3,6 +3,7 @@ before it is parsed (Python's parser would recurse until it fails)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import request
@@ -37,10 +38,18 @@ def nesting_depth(raw: bytes) -> int:
 
 
 def json_body() -> Any:
-    """The request's JSON (None when it is not JSON); TooDeep past MAX_DEPTH levels."""
+    """The request's JSON (None when it is not JSON); TooDeep past MAX_DEPTH levels.
+
+    JSON whose strings hold a lone surrogate ("\\ud800") is not JSON either: no text can hold it
+    (SQLite, hashing and UTF-8 output all refuse it)."""
     if nesting_depth(request.get_data(cache=True)) > MAX_DEPTH:
         raise TooDeep(f"JSON nested deeper than {MAX_DEPTH} levels")
-    return request.get_json(force=True, silent=True)
+    body = request.get_json(force=True, silent=True)
+    try:
+        json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return None
+    return body
 
 
 def json_object() -> dict | None:

@@ -60,7 +60,10 @@ def from_another_site() -> bool:
     origin = request.headers.get("Origin")
     if not origin:
         return False  # not a browser: the ViewState still guards every form
-    parts = urlsplit(origin)
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # not an origin at all ("http://["): no page of ours sent it
+        return True
     return f"{parts.scheme}://{parts.netloc}" not in own_origins()
 
 
@@ -75,7 +78,8 @@ def check_post() -> None:
     expected = session.get(SESSION_KEY)
     if expected is None:
         abort(make_response(render_template("session_expired.html", restart=request.path), 400))
-    if not hmac.compare_digest(str(request.form.get(FIELD, "")), expected):
+    sent = str(request.form.get(FIELD, "")).encode()  # bytes: compare_digest refuses non-ASCII str
+    if not hmac.compare_digest(sent, expected.encode()):
         abort(403, description="This form is out of date or was not sent by this site. Reload the page and try again.")
 
 

@@ -29,7 +29,10 @@ def safe_appurl(appurl: str | None) -> str | None:
     """Where to go after login: only pages of this site, as a path (no open redirects)."""
     if not appurl:
         return None
-    parts = urlsplit(appurl)
+    try:
+        parts = urlsplit(appurl)
+    except ValueError:  # not a URL at all ("http://[")
+        return None
     if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc != request.host):
         return None
     if not parts.path.startswith("/") or parts.path.startswith("//"):

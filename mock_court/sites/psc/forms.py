@@ -399,7 +399,11 @@ def validate_payment_information(form, account: dict) -> dict:
     elif "card_type" not in errors and not card_matches_type(number, data["card_type"]):
         errors["card_number"] = "The Card Number does not match the Card Type."
     expiry = None
-    if ascii_digits(data["expiry_month"]) and ascii_digits(data["expiry_year"]):
+    for part in ("expiry_month", "expiry_year"):  # the month and the year share the message beside "expiry"
+        if part in too_long:
+            too_long["expiry"] = too_long.pop(part)
+    # A part longer than its field is not read: int() refuses 4,300 digits and more.
+    if ascii_digits(data["expiry_month"]) and ascii_digits(data["expiry_year"]) and "expiry" not in too_long:
         month, year = int(data["expiry_month"]), int(data["expiry_year"])
         expiry = (year, month) if 1 <= month <= 12 else None
     if expiry is None:
