@@ -56,7 +56,10 @@ def run_once(number: int, paths: list[str], latency: str, cpu_workers: int) -> P
         [stress_ng(), "--cpu", str(cpu_workers), "--cpu-load", "80", "--timeout", f"{STRESS_LIMIT_S}s", "--quiet"]
     )
     env = {**os.environ, "MOCK_COURT_FAULTS": f"latency={latency}"}
+    # pytest-playwright empties its --output folder (test-results) as it starts: each run gets its own.
+    artifacts = report.parent / f"artifacts-{number}"
     command = [sys.executable, "-m", "pytest", *paths, "-q", f"--randomly-seed={number}", f"--junitxml={report}"]
+    command += [f"--output={artifacts}"]
     command += [f"--deselect={path}" for path in DESELECT]
     try:
         say(f"soak run {number}: {' '.join(command[2:])} (latency {latency}, {cpu_workers} stress workers)")
