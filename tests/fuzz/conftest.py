@@ -1,8 +1,9 @@
 """Hypothesis profiles of the fuzz tests, their app, and the count of cases run per form.
 
 Profiles: "ci" (the default: a few dozen cases per form, the same ones on every run) and "soak"
-(thousands of new cases per form), chosen with HYPOTHESIS_PROFILE=soak or
-`--hypothesis-profile=soak`.
+(a thousand new cases per form), chosen with HYPOTHESIS_PROFILE=soak, or with
+`--hypothesis-profile=soak` when tests/fuzz is named on the command line (Hypothesis reads the
+option before pytest loads the conftest of a folder it was not given).
 """
 
 from __future__ import annotations

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.security.helpers import NEW_PASSWORD, at_reset_stage
 from tests.unit.registration_helpers import (
     ACTIVATE,
     CARD,
     FORGOT_PASSWORD,
     FORGOT_QUESTIONS,
+    FORGOT_RESET,
     FORGOT_USERNAME,
     MANAGE_LOGIN,
     STEP2,
@@ -137,3 +139,52 @@ def test_a_json_body_over_one_megabyte_is_a_413(client):
         "/login/services/cso-auth", data="x" * (1024 * 1024 + 1), content_type="application/json", headers=JSON
     )
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize("field", ["address2", "address3"])
+def test_an_address_line_too_long_is_refused_beside_it(app, client, field):
+    before = count_rows(app)
+    response = step1(client, app, **{field: "7" * 61})
+    assert response.status_code == 200
+    assert "must be at most 60 characters" in messages(response)[field]
+    assert count_rows(app) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("expiry_month", "123"), ("expiry_year", "20301"), ("expiry_year", "9" * 5000)],  # int() refuses 4,300 digits
+)
+def test_an_expiry_longer_than_its_field_is_refused_beside_it(app, client, field, value):
+    step1(client, app), step2(client)
+    response = client.post(STEP3, data={**CARD, field: value, "action": "next"})
+    assert response.status_code == 200
+    assert "must be at most" in messages(response)["expiry"]
+
+
+def own_form(how: str | None) -> dict:
+    """A valid post of the page a set-up leads to: Forgot Password (None), its questions, its reset."""
+    who = persona("returning-user")
+    if how == "identified":
+        return {"answer1": who["security_answers"][0], "answer2": who["security_answers"][1]}
+    if how == "answered":
+        return {"password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD}
+    return {"username": who["username"], "email": who["email"]}
+
+
+@pytest.mark.parametrize(
+    ("how", "path", "foreign"),
+    [
+        (None, FORGOT_PASSWORD, "answer1"),
+        ("identified", FORGOT_QUESTIONS, "username"),
+        ("answered", FORGOT_RESET, "answer1"),
+    ],
+    ids=["Forgot Password", "questions", "reset"],
+)
+def test_an_oversized_field_of_another_page_sent_along_is_ignored(app, client, how, path, foreign):
+    """A page checks its own fields: another's was refused with a message the page has no place for."""
+    if how == "answered":
+        at_reset_stage(client)
+    else:
+        set_up(app, client, how)
+    response = client.post(path, data={foreign: "7" * 61, **own_form(how)})
+    assert response.status_code == 302, messages(response)

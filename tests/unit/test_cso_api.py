@@ -140,7 +140,7 @@ class TestOneTimePasscode:
     def test_a_code_one_step_old_is_still_accepted(self, client):
         assert api_login(client, "mfa-user", otpCode=self.code(self.WHEN - timedelta(seconds=30)))["loginResult"] == "0"
 
-    @pytest.mark.parametrize("otp", [None, "", "123", "abcdef"])
+    @pytest.mark.parametrize("otp", [None, "", "123", "abcdef", "٠٠٠٠٠٠", "¹²³⁴⁵⁶"])
     def test_missing_or_malformed_code_answers_13(self, client, otp):
         extra = {} if otp is None else {"otpCode": otp}
         answer = api_login(client, "mfa-user", **extra)
@@ -165,6 +165,8 @@ def test_totp_matches_the_rfc_6238_vector():
         (b"[1, 2]", "application/json"),
         (b"loginId=x&password=y", "application/x-www-form-urlencoded"),
         (b"", "application/json"),
+        (b'{"loginId": "\\ud800", "password": "x"}', "application/json"),  # a lone surrogate: no text holds it
+        (b'{"loginId": "jacevedo01", "password": "\\udfff"}', "application/json"),
     ],
 )
 def test_malformed_requests_get_a_clear_error(client, data, content_type):
@@ -238,9 +240,10 @@ def test_logout_answers_xml_without_json_accept(client):
     assert root.tag == "CsoLogout" and root.findtext("loginResult") == "0"
 
 
-def test_malformed_logout_gets_a_clear_error(client):
+@pytest.mark.parametrize("body", [b"{oops", b'{"nextGenCSO": "\\ud800"}'])
+def test_malformed_logout_gets_a_clear_error(client, body):
     response = client.post(
-        LOGOUT, data=b"{oops", headers={"Accept": "application/json", "Content-Type": "application/json"}
+        LOGOUT, data=body, headers={"Accept": "application/json", "Content-Type": "application/json"}
     )
     assert response.status_code == 400
     assert "Malformed request" in response.get_json()["errorDescription"]

@@ -50,7 +50,9 @@ def test_success_with_appurl_goes_back_to_it(client):
     assert response.headers["Location"] == "/ecf/txwd/cgi-bin/showpage.pl?16"
 
 
-@pytest.mark.parametrize("appurl", ["https://evil.example/steal", "//evil.example/x", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "appurl", ["https://evil.example/steal", "//evil.example/x", "javascript:alert(1)", "http://[", "//[x/"]
+)
 def test_appurl_elsewhere_is_ignored(client, appurl):
     assert log_in(client, "returning-user", appurl=appurl).headers["Location"] == "/pacer/"
 
@@ -196,7 +198,13 @@ class TestMultiFactor:
         assert not signed_on(client)
 
     @pytest.mark.parametrize(
-        ("code", "message"), [("", "Enter the one-time passcode"), ("000000", "Invalid one-time passcode.")]
+        ("code", "message"),
+        [
+            ("", "Enter the one-time passcode"),
+            ("000000", "Invalid one-time passcode."),
+            ("٠٠٠٠٠٠", "Invalid one-time passcode."),  # Arabic-Indic digits: compare_digest refuses them
+            ("¹²³⁴⁵⁶", "Invalid one-time passcode."),  # superscripts: str.isdigit() says yes
+        ],
     )
     def test_wrong_or_missing_passcode_is_refused(self, client, code, message):
         self.start(client)
@@ -228,6 +236,11 @@ def test_already_signed_on_goes_straight_to_the_court(client):
     log_in(client, "returning-user")
     response = client.get(LOGIN_PAGE + "?pscCourtId=MADC&appurl=/ecf/mad/cgi-bin/showpage.pl?16")
     assert response.headers["Location"] == "/ecf/mad/cgi-bin/showpage.pl?16"
+
+
+def test_an_appurl_that_is_no_url_shows_the_login_page(client):
+    log_in(client, "returning-user")
+    assert client.get(LOGIN_PAGE + "?appurl=http://[").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -248,6 +248,11 @@ RESET_LIMITS = {
 }
 
 
+def own_fields(form, *names: str) -> dict:
+    """The fields a page has: another page's field, sent along, is neither checked nor refused unseen."""
+    return {name: form.get(name) for name in names}
+
+
 def authenticate(username: str, password: str) -> sqlite3.Row:
     """Manage My Account's login: the account, or Refused. Not-activated accounts may log in to activate."""
     refuse_if(length_errors({"username": username, "password": password}, LOGIN_LIMITS))
@@ -283,7 +288,7 @@ def find_for_reset(form) -> sqlite3.Row:
     email = (form.get("email") or "").strip()
     number = (form.get("account_number") or "").strip()
     born = (form.get("date_of_birth") or "").strip()
-    refuse_if(length_errors(form, RESET_LIMITS))
+    refuse_if(length_errors(own_fields(form, "username", "email", "account_number", "date_of_birth"), RESET_LIMITS))
     errors = {}
     if not username:
         errors["username"] = "Username is required."
@@ -303,7 +308,7 @@ def find_for_reset(form) -> sqlite3.Row:
 
 def check_answers(account: sqlite3.Row, form) -> None:
     """Both security answers right, or Refused."""
-    refuse_if(length_errors(form, RESET_LIMITS))
+    refuse_if(length_errors(own_fields(form, "answer1", "answer2"), RESET_LIMITS))
     if not (
         check_answer(account["answer1_hash"], form.get("answer1") or "")
         and check_answer(account["answer2_hash"], form.get("answer2") or "")
@@ -313,8 +318,7 @@ def check_answers(account: sqlite3.Row, form) -> None:
 
 def reset_password(account: sqlite3.Row, form) -> None:
     """Set a new password under the registration rules, or InvalidForm; every sign-on of the account ends."""
-    password = form.get("password") or ""
-    refuse_if(length_errors(form, RESET_LIMITS))
+    password = form.get("password") or ""  # the password rule holds it to PASSWORD_MAX; its confirmation must equal it
     refuse_if(
         forms.password_pair_errors(
             password,
