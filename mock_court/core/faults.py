@@ -54,7 +54,7 @@ ACCEPTED = (
     "TARGET[+TARGET], captcha=" + "|".join(CAPTCHA_MODES) + ", menus@COURT=" + "|".join(MENU_CAUSES)
 )
 LATENCY_RE = re.compile(r"^(\d{1,5})ms(?:\.\.(\d{1,5})ms)?$")
-SLOW_RE = re.compile(r"^(\d{1,9})bps$")
+SLOW_RE = re.compile(r"^([1-9]\d{0,8})bps$")  # 0 bytes a second would never finish
 
 
 class FaultSpecError(Refused):

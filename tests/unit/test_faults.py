@@ -101,6 +101,7 @@ def test_an_expired_session_fault_expires_the_next_request_there_once(client):
         ({"latency": "800ms..100ms"}, "runs backwards"),
         ({"latency@nowhere": "300ms"}, "no endpoint or site 'nowhere'"),
         ({"slow": "fast"}, "slow takes a value such as 2000bps"),
+        ({"slow@psc": "0bps"}, "slow@psc takes a value such as 2000bps"),
         ({"http503": 42}, "takes endpoints or sites joined by '+'"),
         ({"drop": "control.reset"}, "the control API takes no faults"),
         ({"menus@xyz": "stale-cache"}, "no court 'xyz'"),
