@@ -5,23 +5,40 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
+from urllib.parse import urlsplit
 
 
 class MockControl:
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url.rstrip("/") + "/_mock/"
+    """The control API of one namespace: the default one at `url`, or one made by `new_namespace()`."""
 
-    def _call(self, path: str, payload: dict | None = None):
+    def __init__(self, url: str, namespace: str | None = None) -> None:
+        self.url = url.rstrip("/")
+        self.namespace = namespace
+        self.base_url = self.url + "/_mock/"
+
+    def _call(self, path: str, payload: dict | None = None, method: str | None = None):
         data = None if payload is None else json.dumps(payload).encode()
-        method = "GET" if payload is None else "POST"
         request = urllib.request.Request(
             urllib.parse.urljoin(self.base_url, path),
             data=data,
-            method=method,
+            method=method or ("GET" if payload is None else "POST"),
             headers={"Content-Type": "application/json", "Accept": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=10) as response:
-            return json.load(response)
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def new_namespace(self, ns_id: str | None = None) -> MockControl:
+        """A namespace of its own on the same server: its state is nobody else's."""
+        made = self._call("namespaces", {} if ns_id is None else {"id": ns_id})
+        return MockControl(self.url + urlsplit(made["url"]).path, made["id"])
+
+    def delete(self) -> None:
+        """Delete this namespace (the server's root control API does it)."""
+        if self.namespace is None:
+            raise ValueError("the default namespace cannot be deleted")
+        root = self.url[: -len(f"/_ns/{self.namespace}")]
+        MockControl(root)._call(f"namespaces/{self.namespace}", method="DELETE")
 
     def reset(self) -> None:
         self._call("reset", {})

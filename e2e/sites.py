@@ -1,8 +1,11 @@
-"""URLs of the real sites' pages, built from a base URL and the configured site roots."""
+"""URLs of the real sites' pages, built from a base URL and the configured site roots.
+
+A root is a path under the base URL (which may itself have a path: a namespace's /_ns/<id>)
+or an absolute URL of its own."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urlsplit
 
 
 class Sites:
@@ -16,7 +19,9 @@ class Sites:
             if court is None:
                 raise ValueError(f"site '{site}' needs a court")
             root = root.format(court=court)
-        return urljoin(self.base_url, root.rstrip("/") + "/" + path.lstrip("/"))
+        if not urlsplit(root).scheme:  # a root on the mock, under the base URL's own path
+            root = self.base_url + root.strip("/")
+        return root.rstrip("/") + "/" + path.lstrip("/")
 
     def pacer(self, path: str = "") -> str:
         return self.url("pacer", path)

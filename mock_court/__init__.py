@@ -8,7 +8,7 @@ import secrets
 
 from flask import Flask, jsonify, redirect, url_for
 
-from mock_court.core import clock, control, faults, headers, store, viewstate
+from mock_court.core import control, faults, headers, namespaces, store, viewstate
 from mock_court.core.jsonbody import TooDeep
 from mock_court.core.sessions import ServerSessionInterface
 
@@ -33,8 +33,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    namespaces.init_app(app)
     store.init_app(app)
-    clock.init_app(app)
     app.session_interface = ServerSessionInterface()
     faults.init_app(app)
     viewstate.init_app(app)
@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["TEST_MODE"]:  # without it, nothing under /_mock/ exists at all
         app.register_blueprint(control.bp)
     faults.check_targets(app, app.config["FAULTS"])
+    app.wsgi_app = namespaces.NamespaceRouter(app, app.wsgi_app)  # type: ignore[method-assign]
 
     @app.errorhandler(TooDeep)
     def too_deep(error: TooDeep):

@@ -20,6 +20,7 @@ from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
 from e2e.secrets import scrub_trace, typed_in_this_process
 from e2e.sites import Sites
+from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
 use_project_browsers()
@@ -76,7 +77,7 @@ def client(app):
 @pytest.fixture
 def clock(app):
     """The app's clock: freeze or advance it instead of waiting."""
-    return app.extensions["mock_court.clock"]
+    return registry(app).default.clock
 
 
 @pytest.fixture(scope="session")
@@ -135,10 +136,11 @@ def context(open_context):
 
 @pytest.fixture
 def mock(base_url):
-    """The control API of the mock under test, reset so that every test starts from the seed."""
-    control = MockControl(base_url)
-    control.reset()
-    return control
+    """A namespace of the mock under test for this test alone, starting from the seed: any number
+    of workers and processes can share one served mock. Its `url` is the namespace's root."""
+    control = MockControl(base_url).new_namespace()
+    yield control
+    control.delete()
 
 
 @pytest.fixture
@@ -146,9 +148,10 @@ def personas(mock):
     return mock.personas()
 
 
-@pytest.fixture(scope="session")
-def sites(base_url, settings):
-    return Sites(base_url, settings.site_roots)
+@pytest.fixture
+def sites(mock, settings):
+    """The pages of this test's namespace."""
+    return Sites(mock.url, settings.site_roots)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from mock_court.core.namespaces import registry
 from mock_court.core.viewstate import FIELD, SESSION_KEY
 
 
@@ -14,7 +15,7 @@ class FormClient(FlaskClient):
         """The client's session's ViewState token, made as a rendered form would make it."""
         with self.session_transaction() as session:
             if SESSION_KEY not in session:
-                session[SESSION_KEY] = self.application.extensions["mock_court.rng"].token(16)
+                session[SESSION_KEY] = registry(self.application).default.rng.token(16)
             return session[SESSION_KEY]
 
     def open(self, *args: Any, **kwargs: Any) -> Any:

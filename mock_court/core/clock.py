@@ -1,4 +1,4 @@
-"""The mock's one clock and one random source, held by the app and injectable in tests.
+"""The mock's clock and random source, one of each per namespace, injectable in tests.
 
 Everything that expires (captcha tokens, sign-on sessions, one-time passcodes) asks `now()`;
 everything random (session tokens, registration keys, activation codes) draws from `rng()`.
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, timedelta, timezone
-
-from flask import Flask, current_app
 
 
 class Clock:
@@ -56,13 +54,11 @@ def stamp(at: datetime) -> str:
     return at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def init_app(app: Flask) -> None:
-    app.extensions["mock_court.clock"] = Clock(app.config.get("FROZEN_AT"))
-    app.extensions["mock_court.rng"] = RandomSource(app.config.get("RANDOM_SEED"))
-
-
 def clock() -> Clock:
-    return current_app.extensions["mock_court.clock"]
+    """The clock of this request's namespace."""
+    from mock_court.core.namespaces import current  # namespaces are made of clocks: import late
+
+    return current().clock
 
 
 def now() -> datetime:
@@ -74,4 +70,6 @@ def today() -> date:
 
 
 def rng() -> RandomSource:
-    return current_app.extensions["mock_court.rng"]
+    from mock_court.core.namespaces import current
+
+    return current().rng

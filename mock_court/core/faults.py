@@ -33,12 +33,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, request, session
+from flask import Flask, Response, abort, current_app, g, request, session
 from werkzeug.exceptions import HTTPException
 
 from fixtures.courts import load_courts
 from mock_court.core.clock import rng
 from mock_court.core.exceptions import Refused
+from mock_court.core.namespaces import ENVIRON_KEY
 from mock_court.core.store import get_setting, set_setting
 
 CAPTCHA_MODES = ("pass", "challenge", "fail", "expire")
@@ -259,6 +260,7 @@ class NetworkFaults:
     def lookup(self, environ: dict) -> tuple[str | None, dict, float]:
         """The endpoint asked for, the active faults and the wait in seconds, read without a session."""
         with self.app.app_context():
+            g.namespace = environ.get(ENVIRON_KEY)
             faults = active_faults()
             if not faults:
                 return None, faults, 0.0

@@ -18,6 +18,7 @@ from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
 from mock_court.core.clock import now, rng
+from mock_court.core.namespaces import mount_path
 from mock_court.core.store import get_db, transaction
 
 COOKIE = "JSESSIONID"
@@ -67,7 +68,7 @@ class ServerSessionInterface(SessionInterface):
             if session.sid and (session.renewed or not session):
                 db.execute("DELETE FROM web_sessions WHERE id = ?", (session.sid,))
             if not session:
-                response.delete_cookie(COOKIE, path="/")
+                response.delete_cookie(COOKIE, path=mount_path())
                 return
             if session.sid is None or session.renewed:
                 db.execute("DELETE FROM web_sessions WHERE expires_at <= ?", (now().isoformat(),))
@@ -77,7 +78,9 @@ class ServerSessionInterface(SessionInterface):
                 " ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
                 (session.sid, serializer.dumps(dict(session)), expires),
             )
-        response.set_cookie(COOKIE, session.sid, path="/", httponly=True, samesite="Lax", secure=request.is_secure)
+        response.set_cookie(
+            COOKIE, session.sid, path=mount_path(), httponly=True, samesite="Lax", secure=request.is_secure
+        )
 
 
 # ---- Stages: what a flow holds between its pages, once, for a while ------------------------------

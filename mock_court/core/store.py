@@ -1,4 +1,4 @@
-"""The store: one SQLite connection per app, shared by the server's threads under a lock.
+"""The store: one SQLite connection per namespace, shared by the server's threads under a lock.
 
 `--db PATH` keeps state in a file across restarts; the default is an in-memory database.
 A new store starts from a template made once per process: the schema with the seeded personas
@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from importlib import resources
 
-from flask import Flask, current_app, g
+from flask import Flask, g
 
 
 class Store:
@@ -37,6 +37,10 @@ class Store:
     def reset(self) -> None:
         with self.lock:
             seeded_template().backup(self.conn)
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
 
 
 _templates: dict[bool, sqlite3.Connection] = {}
@@ -86,21 +90,25 @@ class transaction:
 
 
 def store() -> Store:
-    return current_app.extensions["mock_court.store"]
+    """The store of this request's namespace."""
+    from mock_court.core.namespaces import current  # namespaces are made of stores: import late
+
+    return current().store
 
 
 def get_db() -> sqlite3.Connection:
     """The store's connection, held by this request until teardown."""
-    if "db" not in g:
+    if "held_store" not in g:
         held = store()
         held.lock.acquire()
-        g.db = held.conn
-    return g.db
+        g.held_store = held
+    return g.held_store.conn
 
 
 def close_db(exc=None) -> None:
-    if g.pop("db", None) is not None:
-        store().lock.release()
+    held = g.pop("held_store", None)
+    if held is not None:
+        held.lock.release()
 
 
 def get_setting(name: str, default=None):
@@ -117,6 +125,4 @@ def set_setting(name: str, value) -> None:
 
 
 def init_app(app: Flask) -> None:
-    seeded = bool(app.config["TEST_MODE"] or app.config.get("SEED"))
-    app.extensions["mock_court.store"] = Store(app.config["DATABASE"], seeded)
     app.teardown_appcontext(close_db)

@@ -77,7 +77,7 @@ def check_post() -> None:
         return
     expected = session.get(SESSION_KEY)
     if expected is None:
-        abort(make_response(render_template("session_expired.html", restart=request.path), 400))
+        abort(make_response(render_template("session_expired.html", restart=request.script_root + request.path), 400))
     sent = str(request.form.get(FIELD, "")).encode()  # bytes: compare_digest refuses non-ASCII str
     if not hmac.compare_digest(sent, expected.encode()):
         abort(403, description="This form is out of date or was not sent by this site. Reload the page and try again.")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from flask import Flask
 from werkzeug.test import TestResponse
 
+from mock_court.core.namespaces import registry
 from mock_court.sites.court.models import RESET_SENT
 from mock_court.sites.login import totp
 from tests.form_client import FormClient
@@ -159,7 +160,7 @@ def at_login(app: Flask, client: FormClient) -> Mapping[str, str]:
 def at_passcode(app: Flask, client: FormClient) -> Mapping[str, str]:
     who = persona("mfa-user")
     assert b'id="otpForm"' in submit_login(client, who["username"], who["password"]).data
-    code = totp.code_at(who["otp_secret"], app.extensions["mock_court.clock"].now())
+    code = totp.code_at(who["otp_secret"], registry(app).default.clock.now())
     return {"otpForm": "otpForm", "otpForm:otpCode": code}
 
 

@@ -11,6 +11,7 @@ from flask import Flask
 from werkzeug.test import TestResponse
 
 from mock_court import MAX_BODY_BYTES
+from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 from tests.unit.registration_helpers import count_rows
 
@@ -32,7 +33,7 @@ MESSAGE = re.compile(
 
 def fresh_client(app: Flask) -> FormClient:
     """The seeded state again, and a browser with no cookies: Hypothesis runs every case in one test."""
-    app.extensions["mock_court.store"].reset()
+    registry(app).default.store.reset()
     client = app.test_client()
     assert isinstance(client, FormClient)
     return client

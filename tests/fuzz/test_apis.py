@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from werkzeug.test import TestResponse
 
 from mock_court.core.faults import CAPTCHA_MODES
+from mock_court.core.namespaces import registry
 from mock_court.sites.login import totp
 from mock_court.sites.recaptcha.models import CHALLENGE_ANSWER
 from tests.fuzz.harness import (
@@ -83,7 +84,7 @@ def test_cso_auth_answers_any_body_in_its_own_shape(app, who, accept, drawn):
     person = persona(who)
     base = {"loginId": person["username"], "password": person["password"], "redactFlag": "1"}
     if person["otp_secret"]:
-        base["otpCode"] = totp.code_at(person["otp_secret"], app.extensions["mock_court.clock"].now())
+        base["otpCode"] = totp.code_at(person["otp_secret"], registry(app).default.clock.now())
     body = json_request_body(base, drawn)
     before = stored(app)
 

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 
+from mock_court.core.namespaces import registry
 from mock_court.core.server import LiveServer
 from mock_court.core.viewstate import FIELD
 from mock_court.sites.ecf.models import MESSAGES as LINK_MESSAGES
@@ -104,7 +105,7 @@ def server() -> Iterator[LiveServer]:
 
 def stored(server: LiveServer, sql: str, *params: object) -> list[tuple]:
     """Rows of the live mock's store, read under the store's lock."""
-    store = server.app.extensions["mock_court.store"]
+    store = registry(server.app).default.store
     with store.lock:
         return [tuple(row) for row in store.conn.execute(sql, params)]
 

@@ -9,6 +9,7 @@ import pytest
 from flask.sessions import SecureCookieSessionInterface
 
 from mock_court import create_app
+from mock_court.core.namespaces import registry
 from mock_court.core.sessions import COOKIE
 from tests.security.helpers import NEW_PASSWORD, OTHER_PASSWORD, at_reset_stage, save_password, session_id
 from tests.unit.registration_helpers import (
@@ -60,8 +61,8 @@ def test_a_cookie_signed_with_the_old_constant_key_grants_nothing(app, client):
     forger = SecureCookieSessionInterface().get_signing_serializer(create_app({"SECRET_KEY": OLD_CONSTANT_KEY}))
     with app.app_context():
         account_id = (
-            app.extensions["mock_court.store"]
-            .conn.execute("SELECT id FROM accounts WHERE username = ?", (filer["username"],))
+            registry(app)
+            .default.store.conn.execute("SELECT id FROM accounts WHERE username = ?", (filer["username"],))
             .fetchone()[0]
         )
     forged = {"cso_pending": {"account_id": account_id, "client_code": None, "appurl": "", "psc_court_id": ""}}
@@ -129,7 +130,7 @@ def test_the_session_id_is_renewed_at_sign_in(app, client, sign_in):
     after = session_id(client)
     assert after and after != before
     with app.app_context():
-        rows = app.extensions["mock_court.store"].conn.execute("SELECT id FROM web_sessions").fetchall()
+        rows = registry(app).default.store.conn.execute("SELECT id FROM web_sessions").fetchall()
     assert before not in {row[0] for row in rows}
 
 

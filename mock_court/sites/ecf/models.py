@@ -36,6 +36,7 @@ from mock_court.core.exceptions import Refused
 from mock_court.core.faults import menu_cause
 from mock_court.core.fields import TEXT_MAX, length_errors
 from mock_court.core.hashing import check_secret
+from mock_court.core.namespaces import mount_path
 from mock_court.core.outbox import send
 from mock_court.core.store import get_db, transaction
 from mock_court.sites.login.models import signed_off
@@ -293,7 +294,7 @@ def from_server_state(account: sqlite3.Row, court: str, cause: str, current: str
 def set_menu_cookie(response, shown: ShownMenus, court: str):
     if shown.cookie:
         response.set_cookie(
-            MENU_COOKIE, shown.cookie, max_age=MENU_COOKIE_MAX_AGE, path=f"/ecf/{court}/", samesite="Lax"
+            MENU_COOKIE, shown.cookie, max_age=MENU_COOKIE_MAX_AGE, path=mount_path(f"/ecf/{court}/"), samesite="Lax"
         )
     return response
 

@@ -24,6 +24,7 @@ from mock_court.core import accounts
 from mock_court.core.clock import now, rng, stamp
 from mock_court.core.exceptions import Refused, refuse_if
 from mock_court.core.fields import CLIENT_CODE_MAX, PASSWORD_MAX, TEXT_MAX, URL_MAX, length_errors
+from mock_court.core.namespaces import mount_path
 from mock_court.core.store import get_db, transaction
 from mock_court.sites.login import totp
 
@@ -244,13 +245,13 @@ def end_sessions_of(account_id: int) -> None:
 
 def set_session_cookies(response: Response, token: str, client_code: str | None = None) -> Response:
     for name in SESSION_COOKIES:
-        response.set_cookie(name, token, path="/", httponly=True, samesite="Lax")
+        response.set_cookie(name, token, path=mount_path(), httponly=True, samesite="Lax")
     if client_code:
-        response.set_cookie(CLIENT_CODE_COOKIE, client_code, path="/", samesite="Lax")
+        response.set_cookie(CLIENT_CODE_COOKIE, client_code, path=mount_path(), samesite="Lax")
     return response
 
 
 def clear_session_cookies(response: Response) -> Response:
     for name in (*SESSION_COOKIES, CLIENT_CODE_COOKIE):
-        response.delete_cookie(name, path="/")
+        response.delete_cookie(name, path=mount_path())
     return response

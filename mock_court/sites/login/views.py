@@ -22,7 +22,6 @@ from mock_court.sites.login import models
 bp = Blueprint("login", __name__, url_prefix="/login")
 
 PENDING = "cso_pending"
-PACER_HOME = "/pacer/"  # pacer.home, served by the pacer blueprint
 
 
 def safe_appurl(appurl: str | None) -> str | None:
@@ -156,7 +155,7 @@ def finish(redaction_ack: bool):
     pending = session.pop(PENDING)
     renew(session)  # a new session id at sign-in: a session fixed before it is worth nothing after
     token = models.start_session(pending["account_id"], pending["client_code"], redaction_ack=redaction_ack)
-    target = safe_appurl(pending["appurl"]) or PACER_HOME
+    target = safe_appurl(pending["appurl"]) or url_for("pacer.home")
     return models.set_session_cookies(redirect(target), token, pending["client_code"])
 
 

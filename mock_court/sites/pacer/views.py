@@ -21,7 +21,7 @@ bp = Blueprint("pacer", __name__, url_prefix="/pacer")
 @bp.app_context_processor
 def site_links() -> dict:
     """Links to the central sign-on page, whose blueprint is another site's: built from its root."""
-    return {"cso_login_url": SITES["login"][0] + "/csologin/login.jsf"}
+    return {"cso_login_url": request.script_root + SITES["login"][0] + "/csologin/login.jsf"}
 
 
 @bp.get("/")
