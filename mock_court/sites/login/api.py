@@ -5,8 +5,9 @@ a JSON answer when the client accepts application/json, else XML. "0" is success
 non-empty errorDescription it means logged in with a pending action); "13" is the real code for
 bad credentials, and for a missing or wrong `otpCode` of an account enrolled in multifactor
 authentication, with no token (../shared/reference/real-sites-2026.md, section 1.5: a client
-without MFA support, such as Juriscraper, then fails with "Did not get NextGenCSO cookie"). The other codes are the mock's own, kept in RESULT_CODES. The rules are those
-of the login page, in models.py.
+without MFA support, such as Juriscraper, then fails with "Did not get NextGenCSO cookie").
+The other codes are the mock's own, kept in RESULT_CODES. The rules are those of the login
+page, in models.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Manage My Account's multifactor authentication screens: their rules (the SQL is in
 mock_court.core.mfa).
 
-Following the PACER learning aid "Multifactor Authentication (MFA) – Authentication
+Following the PACER learning aid "Multifactor Authentication (MFA) - Authentication
 Applications" (../shared/reference/real-sites-2026.md, section 1.3): Add App and Get New Codes
 each email a security code first; Add App then asks for a name, and Set Up App shows a QR code
 of an otpauth:// URI with the secret key under it and takes the app's 6-digit code. Up to five
