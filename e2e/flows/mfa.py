@@ -214,6 +214,7 @@ def enrol(ctx: FlowContext) -> None:
 def tip_three_skips(ctx: FlowContext) -> None:
     """Skip the prompt three times: the fourth sign-on shows User Update Required, without Skip,
     and Set Up MFA is the only way on."""
+    ctx.persona = ctx.control().personas()[PERSONA]
     for _ in range(3):
         sign_on(ctx)
         skip_prompt(ctx)
@@ -230,7 +231,7 @@ def tip_three_skips(ctx: FlowContext) -> None:
 def tip_check_email(ctx: FlowContext) -> None:
     """The address on file is out of date (mfa-old-email-filer): Add App's code goes there;
     updating it on the Settings tab first brings the code to the inbox."""
-    ctx.persona = ctx.persona or ctx.control().personas()["mfa-old-email-filer"]
+    ctx.persona = ctx.control().personas()["mfa-old-email-filer"]
     log_in_to_manage_account(ctx)
     update_email_on_settings_tab(ctx)
     SettingsPage(ctx.page).manage_mfa_link.click()
@@ -251,7 +252,7 @@ def update_email_on_settings_tab(ctx: FlowContext) -> None:
 
 def tip_no_sms_or_push(ctx: FlowContext) -> None:
     """An enrolled filer waits for a text message: none comes; the code is in the app."""
-    ctx.persona = ctx.persona or ctx.control().personas()["filer-txwd"]
+    ctx.persona = ctx.control().personas()["filer-txwd"]
     before = ctx.control().outbox()
     sign_on(ctx)
     passcode = PasscodePage(ctx.page)
@@ -264,8 +265,8 @@ def tip_no_sms_or_push(ctx: FlowContext) -> None:
 
 
 def tip_lost_device(ctx: FlowContext) -> None:
-    """Without the device: a backup code in place of the app's code."""
-    ctx.persona = ctx.persona or ctx.control().personas()["filer-txwd"]
+    """Without the device (an enrolled filer, filer-txwd): a backup code in place of the app's code."""
+    ctx.persona = ctx.control().personas()["filer-txwd"]
     sign_on(ctx)
     passcode = PasscodePage(ctx.page)
     ctx.illustrate(passcode.passcode)
