@@ -76,7 +76,7 @@ def mfa():
     account = accounts.by_username(get_db(), username) if isinstance(username, str) else None
     if account is None:
         return jsonify(error="username must name an account"), 400
-    answer: dict = {"username": account["username"]}
+    answer = {"username": account["username"]}
     if request.method == "POST":
         wanted = given.get("mfa")
         if wanted not in multifactor.STATES:

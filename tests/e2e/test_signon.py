@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from e2e.authenticator import authenticator_of
 from e2e.flows import linking
 from e2e.pages.cso_login import CsoLoginPage
-from e2e.pages.mfa_signon import PasscodePage
 from e2e.pages.ecf.menu_bar import MenuBar
+from e2e.pages.mfa_signon import PasscodePage
 from e2e.pages.redaction import RedactionAgreement
 from fixtures.courts import court_ids
 

@@ -53,6 +53,8 @@ MESSAGES = {
     "otp-required": "Enter the one-time passcode from your authentication app, or a backup code.",
     "otp-invalid": "Invalid one-time passcode. Enter the code your authentication app shows now, "
     "or an unused backup code.",
+    "mfa-cancelled": "Login cancelled. Set up multifactor authentication in Manage My Account, then log in again.",
+    "mfa-choose": "Choose Set Up MFA, or Skip while skips are left.",
     "mfa-skip-refused": "Multifactor authentication must be set up before you can proceed.",
     "redaction-required": "You must check the box to acknowledge the redaction rules before you continue.",
     "login-expired": "Your login has expired. Cookies must be enabled in your browser to log in. Please log in again.",

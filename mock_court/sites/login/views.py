@@ -168,9 +168,11 @@ def answer_mfa_prompt():
         return login_expired()
     if "mfaPrompt:btnSetUp" in request.form:
         return finish(redaction_ack=False, scope=models.MFA_SETUP)
-    if "mfaPrompt:btnSkip" not in request.form:
+    if "mfaPrompt:btnCancel" in request.form:
         session.pop(PENDING, None)
-        return render_login()
+        return render_login(notices=[models.MESSAGES["mfa-cancelled"]])
+    if "mfaPrompt:btnSkip" not in request.form:
+        return render_login(stage="mfa-prompt", refused=Refused(models.MESSAGES["mfa-choose"]))
     try:
         models.skip_mfa(account)
     except Refused as refused:
