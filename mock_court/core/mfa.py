@@ -13,7 +13,7 @@ import sqlite3
 from datetime import datetime
 
 from mock_court.core.clock import stamp
-from mock_court.core.hashing import check_secret, hash_secret
+from mock_court.core.hashing import check_secret, hash_random_code
 from mock_court.sites.login import totp
 
 STATES = ("not-required", "due", "restricted", "enrolled")
@@ -77,7 +77,7 @@ def replace_backup_codes(db: sqlite3.Connection, account_id: int, codes: list[st
     db.execute("DELETE FROM mfa_backup_codes WHERE account_id = ?", (account_id,))
     db.executemany(
         "INSERT INTO mfa_backup_codes (account_id, code_hash) VALUES (?, ?)",
-        [(account_id, hash_secret(normalize_backup_code(code))) for code in codes],
+        [(account_id, hash_random_code(normalize_backup_code(code))) for code in codes],
     )
 
 
