@@ -49,6 +49,12 @@ def fill_secret(locator: Locator, value: str) -> None:
         locator.evaluate(_INSERT, value)
 
 
+def remember_secret(page: Page, value: str) -> None:
+    """A secret read off the screen (a secret key, backup codes): scrubbed like those typed."""
+    _typed.setdefault(page, set()).add(value)
+    typed_in_this_process.add(value)
+
+
 def scrub(text: str, page: Page | None = None, extra: Set[str] = frozenset()) -> str:
     """Replace every secret typed on the page (and any extra ones) by a mask."""
     secrets = set(extra) | (_typed.get(page, set()) if page is not None else set())

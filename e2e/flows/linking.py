@@ -13,6 +13,7 @@ import re
 
 from playwright.sync_api import expect
 
+from e2e.authenticator import authenticator_of
 from e2e.browser_actions import clear_browsing_data, close_browser, hard_reload
 from e2e.catalog import load_guide
 from e2e.flows import FlowContext, walk
@@ -21,6 +22,7 @@ from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.ecf.link_account import LinkAccountForm, LinkConfirmationPage, LinkVerifyPage
 from e2e.pages.ecf.menu_bar import FILING_MENUS, MenuBar
 from e2e.pages.ecf.utilities import UtilitiesPage
+from e2e.pages.mfa_signon import PasscodePage
 from e2e.pages.redaction import RedactionAgreement
 from fixtures.courts import load_courts
 
@@ -86,7 +88,17 @@ def log_in(ctx: FlowContext) -> None:
     login.enter_credentials(person["username"], person["password"])
     ctx.illustrate(login.login_button)
     login.login_button.click()
+    if person.get("otp_secret"):
+        enter_passcode(ctx)
     expect(RedactionAgreement(ctx.page).understand).to_be_visible()
+
+
+def enter_passcode(ctx: FlowContext) -> None:
+    """An enrolled filer's passcode, from their authenticator app (computed from their secret)."""
+    passcode = PasscodePage(ctx.page)
+    expect(passcode.heading).to_be_visible()
+    ctx.illustrate(passcode.verify_button)
+    passcode.enter(authenticator_of(ctx.data).code(filer(ctx)["otp_secret"]))
 
 
 def accept_redaction_agreement(ctx: FlowContext) -> None:

@@ -85,13 +85,18 @@ ACTION_STYLE: ScreencastActionStyle = {
     "title": "font-size: 18px; max-width: 45%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap",
 }
 
-# Fields holding a card number or a security answer may be plain text inputs: draw them as dots,
-# in the video and the pictures alike, as a password field draws itself.
+# Fields holding a card number, a security answer or a code may be plain text inputs: draw them
+# as dots, in the video and the pictures alike, as a password field draws itself. What a page
+# marks data-secret (a QR code and its secret key, backup codes) is covered over.
 HIDE_SECRET_FIELDS = """(() => {
-  const SECRET = /card number|answer|password/i;
+  const SECRET = /card number|answer|password|passcode|security code|digit code/i;
   const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
     + ' ' + (input.getAttribute('aria-label') || '');
   const hide = () => {
+    for (const shown of document.querySelectorAll('[data-secret]')) {
+      shown.style.setProperty('filter', 'brightness(0) opacity(0.6)');
+      shown.style.setProperty('color', 'transparent');
+    }
     for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {
       if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
     }
@@ -307,7 +312,7 @@ class Recorder:
         with self._quiet(page):
             page.screenshot(
                 path=self.folder / relative,
-                mask=[page.get_by_label(CARD_NUMBER_LABEL)],
+                mask=[page.get_by_label(CARD_NUMBER_LABEL), page.locator("[data-secret]")],
                 mask_color="#5b6573",
                 animations="disabled",
                 caret="hide",

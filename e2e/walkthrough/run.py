@@ -79,6 +79,7 @@ def persona_secrets(personas: dict[str, dict]) -> set[str]:
     for persona in personas.values():
         found.update(str(persona[k]) for k in PERSONA_SECRETS if persona.get(k))
         found.update(persona.get("security_answers") or ())
+        found.update(persona.get("backup_codes") or ())
     return found
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request, url_for
 
 from fixtures.personas import build_personas
+from mock_court.core import accounts
+from mock_court.core import mfa as multifactor
 from mock_court.core import outbox as mail
+from mock_court.core.clock import now, rng
 from mock_court.core.faults import CAPTCHA_MODES, FaultSpecError, active_faults, captcha_mode, set_faults
 from mock_court.core.jsonbody import json_object
 from mock_court.core.namespaces import PREFIX, NamespaceError, registry
-from mock_court.core.store import get_db, store
+from mock_court.core.store import get_db, store, transaction
 from mock_court.sites import site_roots
+from mock_court.sites.login import totp
 from mock_court.sites.recaptcha.models import CHALLENGE_ANSWER
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
@@ -90,11 +94,40 @@ def faults():
     return jsonify(active_faults())
 
 
+@bp.route("/mfa", methods=["GET", "POST"])
+def mfa():
+    """An account's multifactor authentication state (?username=), or, posted
+    {"username": ..., "mfa": "not-required" | "due" | "restricted" | "enrolled"}, put in that
+    state; enrolled anew, it answers the new app's otp_secret and backup_codes."""
+    given = (json_object() or {}) if request.method == "POST" else request.args
+    username = given.get("username")
+    account = accounts.by_username(get_db(), username) if isinstance(username, str) else None
+    if account is None:
+        return jsonify(error="username must name an account"), 400
+    answer = {"username": account["username"]}
+    if request.method == "POST":
+        wanted = given.get("mfa")
+        if wanted not in multifactor.STATES:
+            return jsonify(error=f"mfa must be one of {', '.join(multifactor.STATES)}"), 400
+        secret = rng().code(totp.BASE32, totp.SECRET_LENGTH) if wanted == "enrolled" else None
+        codes = [
+            rng().code(multifactor.BACKUP_ALPHABET, multifactor.BACKUP_CODE_LENGTH)
+            for _ in range(multifactor.BACKUP_CODES)
+        ]
+        with transaction(get_db()) as db:
+            multifactor.set_state(db, account["id"], wanted, now(), secret, codes if secret else ())
+        if secret:
+            answer.update(otp_secret=secret, backup_codes=codes)
+        account = accounts.by_id(get_db(), account["id"])
+    answer.update(mfa=multifactor.state(get_db(), account), mfa_skips_left=multifactor.skips_left(account))
+    return jsonify(answer)
+
+
 @bp.get("/")
 def index():
     return jsonify(
         {
             rule: url_for(f"control.{rule}")
-            for rule in ("sites", "personas", "outbox", "captcha", "faults", "namespaces")
+            for rule in ("sites", "personas", "outbox", "captcha", "faults", "mfa", "namespaces")
         }
     )

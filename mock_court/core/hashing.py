@@ -22,3 +22,9 @@ def hash_answer(answer: str) -> str:
 
 def check_answer(hashed: str | None, answer: str) -> bool:
     return check_secret(hashed, answer.strip().lower())
+
+
+def hash_random_code(code: str) -> str:
+    """Codes drawn at random (backup codes: about 50 bits) need no key stretching, only a salt:
+    one round keeps seeding the enrolled personas' codes, and checking a batch, quick."""
+    return generate_password_hash(code, method="pbkdf2:sha256:1")

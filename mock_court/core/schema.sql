@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS accounts (
     card_type TEXT, card_last4 TEXT, card_holder TEXT, card_expiry TEXT,
     activation_code_hash TEXT,
     client_code_required INTEGER NOT NULL DEFAULT 0,
-    otp_secret TEXT,
+    mfa_required INTEGER NOT NULL DEFAULT 0,  -- must enrol in multifactor authentication (CM/ECF-level access)
+    mfa_skips INTEGER NOT NULL DEFAULT 0,     -- times the enrolment prompt was skipped at sign-on (three allowed)
     problem TEXT,                          -- a troubleshooting cause: stale-cache | stale-session | stale-cookies
     registration_key TEXT UNIQUE,          -- one account per submitted registration, however often Submit is pressed
     created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -45,6 +46,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     account_id INTEGER NOT NULL REFERENCES accounts(id),
     client_code TEXT,
     redaction_ack INTEGER NOT NULL DEFAULT 0,
+    scope TEXT NOT NULL DEFAULT 'full',    -- full | mfa-setup: only Manage My Account honours the latter
     created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
     expires_at TEXT NOT NULL,
     ended INTEGER NOT NULL DEFAULT 0
@@ -91,4 +93,24 @@ CREATE TABLE IF NOT EXISTS captcha_tokens (
     session_key TEXT,                      -- the ViewState of the session given it
     expires_at TEXT NOT NULL,
     used INTEGER NOT NULL DEFAULT 0
+);
+
+-- Multifactor authentication: up to five authentication apps per account, each with its TOTP
+-- secret (an app must read it, so it cannot be hashed) and the last time step it was accepted
+-- for (a code is never accepted twice).
+CREATE TABLE IF NOT EXISTS mfa_apps (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    name TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    last_step INTEGER,
+    created_at TEXT NOT NULL
+);
+
+-- The account's current batch of backup codes, hashed; each is good for one sign-on.
+CREATE TABLE IF NOT EXISTS mfa_backup_codes (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    code_hash TEXT NOT NULL,
+    used_at TEXT
 );

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from fixtures.personas import SECURITY_QUESTIONS, SHARED_FIRM_ACCOUNT, build_personas
+from mock_court.core import mfa
 from mock_court.core.accounts import insert_account
 from mock_court.core.clock import stamp
 from mock_court.core.hashing import hash_answer, hash_secret
@@ -46,7 +47,8 @@ def account_row(persona: dict) -> dict:
         "question2": SECURITY_QUESTIONS[1],
         "answer2_hash": hash_answer(persona["security_answers"][1]),
         "client_code_required": int(persona["client_code_required"]),
-        "otp_secret": persona["otp_secret"],
+        "mfa_required": int(persona["mfa"] != "not-required"),
+        "mfa_skips": mfa.SKIPS_ALLOWED if persona["mfa"] == "restricted" else 0,
         "problem": persona["problem"],
         "activation_code_hash": hash_activation_code(persona["activation_code"])
         if "activation_code" in persona
@@ -64,6 +66,10 @@ def seed_personas(db: sqlite3.Connection) -> None:
             if owner == SHARED_FIRM_ACCOUNT:
                 row.update(first_name="Firm", last_name="Account", email=f"office@{owner}.example")
             account_ids[owner] = insert_account(db, row)
+            if persona["mfa"] == "enrolled":
+                mfa.set_state(
+                    db, account_ids[owner], "enrolled", SEEDED_AT, persona["otp_secret"], persona["backup_codes"]
+                )
             if "activation_code" in persona:  # awaiting activation: the letter is in the mail
                 send(db, **activation_letter(row, persona["activation_code"]), at=SEEDED_AT)
         if "ecf_court" in persona:

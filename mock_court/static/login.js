@@ -4,6 +4,8 @@
   if (!navigator.cookieEnabled) {
     document.getElementById("cookie-warning").hidden = false;
   }
+  var prompt = document.getElementById("mfaPrompt:dlgMfa");
+  if (prompt && prompt.showModal) { prompt.close(); prompt.showModal(); }
   var dialog = document.getElementById("regmsg:dlgRedact");
   if (!dialog) { return; }
   var box = document.getElementById("regmsg:chkRedact");

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from e2e.authenticator import authenticator_of
 from e2e.flows import linking
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.ecf.menu_bar import MenuBar
+from e2e.pages.mfa_signon import PasscodePage
 from e2e.pages.redaction import RedactionAgreement
 from fixtures.courts import court_ids
 
@@ -82,3 +84,22 @@ def test_an_individual_account_sees_no_shared_account_warning(flow, personas):
     linking.log_in(ctx)
     expect(RedactionAgreement(ctx.page).understand).to_be_visible()
     expect(ctx.page.get_by_text("This is a shared firm PACER account")).to_have_count(0)
+
+
+@pytest.mark.covers(f"{GUIDE}/log-in", f"{GUIDE}/enter-passcode")
+@pytest.mark.parametrize("court", COURTS)
+def test_an_enrolled_filer_passes_the_passcode_step_and_a_wrong_code_is_refused(flow, personas, court):
+    person = personas[f"filer-{court}"]
+    assert person["mfa"] == "enrolled"
+    ctx = flow(court, persona=person)
+    open_sign_on(ctx)
+    CsoLoginPage(ctx.page).log_in(person["username"], person["password"])
+
+    passcode = PasscodePage(ctx.page)
+    right = authenticator_of(ctx.data).code(person["otp_secret"])
+    passcode.enter(f"{(int(right) + 1) % 1_000_000:06d}")
+    expect(passcode.messages).to_contain_text("Invalid one-time passcode")
+    expect(RedactionAgreement(ctx.page).understand).to_have_count(0)
+
+    passcode.enter(right)
+    expect(RedactionAgreement(ctx.page).understand).to_be_visible()

@@ -20,6 +20,7 @@ from tests.form_client import FormClient
 from tests.fuzz.harness import redirected, shows_a_message
 from tests.fuzz.strategies import Kind
 from tests.security.helpers import NEW_PASSWORD, at_reset_stage
+from tests.unit import mfa_helpers
 from tests.unit.registration_helpers import (
     ACCOUNT,
     ACTIVATE,
@@ -165,12 +166,47 @@ def at_passcode(app: Flask, client: FormClient) -> Mapping[str, str]:
 
 
 def at_redaction(app: Flask, client: FormClient) -> Mapping[str, str]:
-    who = persona("filer-txwd")
+    who = persona("linked-filer-txwd")  # not enrolled in MFA: the agreement follows the password
     assert b'id="regmsg"' in submit_login(client, who["username"], who["password"], court="TXWDC").data
     return {"regmsg": "regmsg", "regmsg:bpmConfirm": "", "regmsg:chkRedact": "on"}
 
 
+def at_mfa_prompt(app: Flask, client: FormClient) -> Mapping[str, str]:
+    who = persona("mfa-due-filer")
+    assert b'id="mfaPrompt"' in submit_login(client, who["username"], who["password"]).data
+    return {"mfaPrompt": "mfaPrompt", "mfaPrompt:btnSkip": ""}
+
+
 # ---- Manage My Account and forgotten credentials -----------------------------------------------------
+
+
+def at_mfa_methods(app: Flask, client: FormClient) -> Mapping[str, str]:
+    who = persona("mfa-due-filer")
+    assert manage_log_in(client, who["username"], who["password"]).status_code == 302
+    return {"addApp": "1"}
+
+
+def at_security_code(app: Flask, client: FormClient) -> Mapping[str, str]:
+    at_mfa_methods(app, client)
+    client.post(mfa_helpers.METHODS, data={"addApp": "1"})
+    return {"securityCode": mfa_helpers.security_code(client, persona("mfa-due-filer")["email"])}
+
+
+def at_app_name(app: Flask, client: FormClient) -> Mapping[str, str]:
+    at_mfa_methods(app, client)
+    mfa_helpers.start_add_app(client, persona("mfa-due-filer")["email"])
+    return {"appName": "Phone"}
+
+
+def at_set_up_app(app: Flask, client: FormClient) -> Mapping[str, str]:
+    at_mfa_methods(app, client)
+    secret = mfa_helpers.secret_shown(mfa_helpers.set_up_app_screen(client, persona("mfa-due-filer")["email"]))
+    return {"appCode": totp.code_at(secret, app.extensions["mock_court.clock"].now())}
+
+
+def at_settings(app: Flask, client: FormClient) -> Mapping[str, str]:
+    at_mfa_methods(app, client)
+    return {"email": "new.address@example.com"}
 
 
 def at_forgot_password(app: Flask, client: FormClient) -> Mapping[str, str]:
@@ -268,6 +304,14 @@ FORMS = [
         may_store=frozenset({"sessions"}),
     ),
     Form(
+        "sign-on mfaPrompt",
+        LOGIN_PAGE,
+        at_mfa_prompt,
+        {"mfaPrompt": Kind.FLAG, "mfaPrompt:btnSkip": Kind.FLAG, "mfaPrompt:btnSetUp": Kind.FLAG},
+        accepted=lambda response: redirected(response) or b'id="regmsg"' in response.data,
+        may_store=frozenset({"sessions"}),
+    ),
+    Form(
         "sign-on regmsg",
         LOGIN_PAGE,
         at_redaction,
@@ -299,6 +343,23 @@ FORMS = [
         may_store=frozenset({"sessions"}),
     ),
     Form("Activate", ACTIVATE, at_activate, {"activation_code": Kind.TEXT}),
+    Form(
+        "MFA methods",
+        mfa_helpers.METHODS,
+        at_mfa_methods,
+        {"addApp": Kind.FLAG, "getNewCodes": Kind.FLAG},
+        may_store=frozenset({"outbox"}),
+    ),
+    Form("MFA security code", mfa_helpers.SECURITY_CODE, at_security_code, {"securityCode": Kind.NUMBER}),
+    Form("MFA app name", mfa_helpers.APP_NAME, at_app_name, {"appName": Kind.TEXT}),
+    Form(
+        "MFA Set Up App",
+        mfa_helpers.SET_UP_APP,
+        at_set_up_app,
+        {"appCode": Kind.NUMBER},
+        may_store=frozenset({"mfa_apps"}),
+    ),
+    Form("Settings email", "/psc/pscof/manage/settings.jsf", at_settings, {"email": Kind.EMAIL}),
     Form(
         "CM/ECF LinkAccount.pl",
         ecf_url("txwd", "LinkAccount.pl"),

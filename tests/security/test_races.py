@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 
+from e2e.authenticator import Authenticator
 from mock_court.core.namespaces import registry
 from mock_court.core.server import LiveServer
 from mock_court.core.viewstate import FIELD
@@ -176,7 +177,8 @@ def test_two_registrations_racing_for_one_username_make_one_account(server, roun
 
 
 def sign_on_at_court(browser: Browser, persona_id: str, court: str) -> None:
-    """Central sign-on from the court's CM/ECF, redaction agreement included, as a filer does it."""
+    """Central sign-on from the court's CM/ECF, passcode and redaction agreement included, as a
+    filer does it."""
     to_login = browser.get(ecf_url(court, "showpage.pl?16")).location
     hidden = dict(parse_qsl(urlsplit(to_login).query))
     browser.get(to_login)
@@ -186,7 +188,11 @@ def sign_on_at_court(browser: Browser, persona_id: str, court: str) -> None:
         "loginForm:loginName": who["username"],
         "loginForm:password": who["password"],
     }
-    assert "regmsg:chkRedact" in browser.post(LOGIN_PAGE, {**credentials, "loginForm:clientCode": "", **hidden}).text
+    answer = browser.post(LOGIN_PAGE, {**credentials, "loginForm:clientCode": "", **hidden})
+    if 'id="otpForm"' in answer.text:  # enrolled in MFA: the passcode from the filer's authenticator
+        code = Authenticator().code(who["otp_secret"])
+        answer = browser.post(LOGIN_PAGE, {"otpForm": "otpForm", "otpForm:otpCode": code})
+    assert "regmsg:chkRedact" in answer.text
     agreed = browser.post(LOGIN_PAGE, {"regmsg": "regmsg", "regmsg:bpmConfirm": "", "regmsg:chkRedact": "on"})
     assert agreed.status == 302
 

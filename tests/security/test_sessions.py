@@ -92,7 +92,7 @@ def test_replaying_cookies_from_before_save_does_not_set_the_password_again(clie
 
 
 def test_replaying_the_redaction_stage_yields_no_second_token(client):
-    filer = persona("filer-txwd")
+    filer = persona("linked-filer-txwd")  # not enrolled in MFA: the agreement follows the password
     submit_login(client, filer["username"], filer["password"])
     at_redaction = session_id(client)
     acknowledge_redaction(client)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+from datetime import datetime, timezone
 from functools import cache
 
 from fixtures.personas import build_personas
@@ -45,21 +47,54 @@ def acknowledge_redaction(client, checked: bool = True):
     return client.post(LOGIN_PAGE, data=data)
 
 
+_steps_used: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per mock: {secret: last step}
+
+
+def authenticator_code(client, secret: str) -> str:
+    """The code an authenticator app shows now, by the mock's clock. A code is accepted once:
+    when this step's code was used already, the clock moves on to the next step, as a person
+    waits for the next code (tests move time instead of waiting)."""
+    from mock_court.core.clock import now
+    from mock_court.sites.login import totp
+
+    clock = client.application.extensions["mock_court.clock"]
+    with client.application.app_context():
+        moment = now()
+    used = _steps_used.setdefault(client.application, {})
+    step = totp.step_at(moment)
+    if used.get(secret, step - 1) >= step:
+        step = used[secret] + 1
+        clock.freeze(datetime.fromtimestamp(step * totp.STEP_SECONDS, timezone.utc))
+    used[secret] = step
+    return totp.code_at(secret, datetime.fromtimestamp(step * totp.STEP_SECONDS, timezone.utc))
+
+
+def enter_passcode(client, code: str):
+    return client.post(LOGIN_PAGE, data={"otpForm": "otpForm", "otpForm:otpCode": code})
+
+
 def log_in(client, persona_id: str, court: str | None = None, appurl: str = "", client_code: str = ""):
-    """The whole browser sign-on of a persona, redaction agreement included; answers the last response."""
+    """The whole browser sign-on of a persona, passcode and redaction agreement included;
+    answers the last response."""
     from fixtures.courts import load_courts
 
     who = persona(persona_id)
     psc_id = load_courts()[court]["pacer_court_id"] if court else None
     response = submit_login(client, who["username"], who["password"], client_code, psc_id, appurl)
+    if b'id="otpForm"' in response.data:
+        response = enter_passcode(client, authenticator_code(client, who["otp_secret"]))
     if b"regmsg:chkRedact" in response.data:
         response = acknowledge_redaction(client)
     return response
 
 
 def api_login(client, persona_id: str, **extra):
+    """The API's sign-on; an enrolled persona sends its app's code unless `extra` says otherwise."""
     who = persona(persona_id)
+    if who["mfa"] == "enrolled" and "otpCode" not in extra:
+        extra["otpCode"] = authenticator_code(client, who["otp_secret"])
     body = {"loginId": who["username"], "password": who["password"], "redactFlag": "1", **extra}
+    body = {name: value for name, value in body.items() if value is not None}  # None: leave the field out
     return client.post(API, json=body, headers=JSON).get_json()
 
 

@@ -95,11 +95,11 @@ def test_accounts_that_may_not_search_are_refused(client, persona_id, code, word
 
 
 def test_a_filer_without_redact_flag_is_refused_with_the_notice(client):
-    answer = post(client, credentials("filer-txwd")).get_json()
+    answer = post(client, credentials("linked-filer-txwd")).get_json()
     assert (answer["loginResult"], answer["nextGenCSO"]) == ("7", "")
     assert cso.REDACTION_NOTICE in answer["errorDescription"]
-    assert post(client, credentials("filer-txwd", redactFlag="0")).get_json()["loginResult"] == "7"
-    assert post(client, credentials("filer-txwd", redactFlag="1")).get_json()["loginResult"] == "0"
+    assert post(client, credentials("linked-filer-txwd", redactFlag="0")).get_json()["loginResult"] == "7"
+    assert post(client, credentials("linked-filer-txwd", redactFlag="1")).get_json()["loginResult"] == "0"
 
 
 def test_a_non_filer_needs_no_redact_flag(client):
@@ -142,7 +142,7 @@ class TestOneTimePasscode:
 
     @pytest.mark.parametrize("otp", [None, "", "123", "abcdef", "٠٠٠٠٠٠", "¹²³⁴⁵⁶"])
     def test_missing_or_malformed_code_answers_13(self, client, otp):
-        extra = {} if otp is None else {"otpCode": otp}
+        extra = {"otpCode": otp}  # None: no otpCode at all
         answer = api_login(client, "mfa-user", **extra)
         assert (answer["loginResult"], answer["nextGenCSO"]) == ("13", "")
 

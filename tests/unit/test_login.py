@@ -127,7 +127,7 @@ def test_client_code_user_without_a_code_is_asked_for_one(client):
 
 
 def test_filer_gets_the_redaction_agreement(client):
-    who = persona("filer-txwd")
+    who = persona("linked-filer-txwd")  # not enrolled in MFA: the agreement comes right after the password
     response = submit_login(client, who["username"], who["password"])
     page = text(response)
     assert "Redaction Agreement" in page
@@ -139,7 +139,7 @@ def test_filer_gets_the_redaction_agreement(client):
 
 
 def test_continue_is_refused_server_side_while_unchecked(client):
-    who = persona("filer-txwd")
+    who = persona("linked-filer-txwd")
     submit_login(client, who["username"], who["password"])
     response = acknowledge_redaction(client, checked=False)
     assert response.status_code == 200

@@ -1,5 +1,6 @@
 """Manage My Account (pacer.psc.uscourts.gov/pscof/login.xhtml): its login, the account
-summary, and Activate Case Search Privileges with the code from the activation letter."""
+summary (its Multifactor Auth field and Settings tab), and Activate Case Search Privileges with
+the code from the activation letter."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ class ManageAccountPage:
         self.warning = page.get_by_role("alert")
         self.activate_link = page.get_by_role("link", name=ACTIVATE)
         self.logout_button = page.get_by_role("button", name="Log Out")
+        self.enroll_link = page.get_by_role("link", name="Enroll", exact=True)
+        self.settings_tab = page.get_by_role("navigation", name="Manage My Account").get_by_role(
+            "link", name="Settings"
+        )
 
     def value_of(self, term: str):
         """A value of the account summary: "Account Number", "Account Status", "User Type"..."""

@@ -3,8 +3,11 @@
 Spoken the way real clients speak it (Juriscraper's PacerSession.login): a JSON request, and
 a JSON answer when the client accepts application/json, else XML. "0" is success (with a
 non-empty errorDescription it means logged in with a pending action); "13" is the real code for
-bad credentials. The other codes are the mock's own, kept in RESULT_CODES. The rules are those
-of the login page, in models.py.
+bad credentials, and for a missing or wrong `otpCode` of an account enrolled in multifactor
+authentication, with no token (../shared/reference/real-sites-2026.md, section 1.5: a client
+without MFA support, such as Juriscraper, then fails with "Did not get NextGenCSO cookie").
+The other codes are the mock's own, kept in RESULT_CODES. The rules are those of the login
+page, in models.py.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ RESULT_CODES = {
     "5": "account inactive",
     "6": "account not activated",
     "7": "filer must acknowledge the redaction rules (redactFlag '1')",
+    "8": "multifactor authentication must be set up first (User Update Required)",
     "13": "invalid username, password, or one-time passcode",
 }
 INVALID = "Invalid username, password, or one-time passcode."
@@ -33,6 +37,11 @@ API_LIMITS = {"loginId": ("loginId", TEXT_MAX), "password": ("password", PASSWOR
 CLIENT_CODE_PENDING = (
     "Pending action: a client code is required for this account. "
     "Set a client code (PacerClientCode) before searching PACER."
+)
+MFA_DUE = "Pending action: this account must be enrolled in multifactor authentication. Set it up in Manage My Account."
+MFA_RESTRICTED = (
+    "User Update Required: account access restricted. Set up multifactor authentication "
+    "in Manage My Account before proceeding."
 )
 REDACTION_REFUSED = models.REDACTION_NOTICE + ' To log in, acknowledge it by sending "redactFlag": "1".'
 
@@ -92,12 +101,22 @@ def cso_auth():
         return auth_answer(refused.result_code, INVALID if refused.result_code == "13" else refused.message)
     except Refused:  # a missing or wrong passcode: the API does not say which part was wrong
         return auth_answer("13", INVALID)
+    mfa_state = models.mfa_state(account)
+    if mfa_state == "restricted":
+        return auth_answer("8", MFA_RESTRICTED)
     redacted = text_field(payload, "redactFlag") == "1"
     if models.is_filer(account) and not redacted:
         return auth_answer("7", REDACTION_REFUSED)
 
     token = models.start_session(account["id"], client_code or None, redaction_ack=redacted)
-    pending = CLIENT_CODE_PENDING if models.client_code_pending(account, client_code) else ""
+    pending = " ".join(
+        message
+        for message, applies in (
+            (MFA_DUE, mfa_state == "due"),
+            (CLIENT_CODE_PENDING, models.client_code_pending(account, client_code)),
+        )
+        if applies
+    )
     return auth_answer("0", pending, token=token)
 
 

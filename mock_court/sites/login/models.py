@@ -20,13 +20,12 @@ from flask import current_app, request
 from werkzeug.wrappers import Response
 
 from fixtures.courts import load_courts
-from mock_court.core import accounts
+from mock_court.core import accounts, mfa
 from mock_court.core.clock import now, rng, stamp
 from mock_court.core.exceptions import Refused, refuse_if
 from mock_court.core.fields import CLIENT_CODE_MAX, PASSWORD_MAX, TEXT_MAX, URL_MAX, length_errors
 from mock_court.core.namespaces import mount_path
 from mock_court.core.store import get_db, transaction
-from mock_court.sites.login import totp
 
 FILER_TYPES = ("attorney-filers-cmecf", "non-attorney-filers-cmecf")
 SESSION_COOKIES = ("NextGenCSO", "PacerSession")
@@ -52,8 +51,12 @@ MESSAGES = {
     "at (800) 676-6856 or pacer@psc.uscourts.gov.",
     "not-activated": "PACER User Not Activated. Enter the activation code mailed to you: log in to "
     "Manage My Account and select Activate Case Search Privileges.",
-    "otp-required": "Enter the one-time passcode from your authenticator app.",
-    "otp-invalid": "Invalid one-time passcode.",
+    "otp-required": "Enter the one-time passcode from your authentication app, or a backup code.",
+    "otp-invalid": "Invalid one-time passcode. Enter the code your authentication app shows now, "
+    "or an unused backup code.",
+    "mfa-cancelled": "Login cancelled. Set up multifactor authentication in Manage My Account, then log in again.",
+    "mfa-choose": "Choose Set Up MFA, or Skip while skips are left.",
+    "mfa-skip-refused": "Multifactor authentication must be set up before you can proceed.",
     "redaction-required": "You must check the box to acknowledge the redaction rules before you continue.",
     "login-expired": "Your login has expired. Cookies must be enabled in your browser to log in. Please log in again.",
     "logged-out": "You have successfully logged out.",
@@ -152,17 +155,61 @@ def client_code_pending(account: sqlite3.Row, client_code: str) -> bool:
     return bool(account["client_code_required"]) and not client_code
 
 
+def mfa_state(account: sqlite3.Row) -> str:
+    """not-required | due | restricted | enrolled (mock_court.core.mfa)."""
+    return mfa.state(get_db(), account)
+
+
 def needs_otp(account: sqlite3.Row) -> bool:
-    return bool(account["otp_secret"])
+    return mfa_state(account) == "enrolled"
 
 
 def check_otp(account: sqlite3.Row, code: str | None) -> None:
-    """The passcode of an account with multi-factor authentication, or Refused beside it."""
+    """The second factor of an enrolled account: a code of one of its apps, or an unused backup
+    code, each accepted once; else Refused beside the field."""
     code = (code or "").strip()
     if not code:
         raise Refused(MESSAGES["otp-required"], field="otpCode")
-    if not totp.verify(account["otp_secret"], code, now()):
+    with transaction(get_db()) as db:
+        accepted = mfa.use_app_code(db, account["id"], code, now()) or mfa.use_backup_code(
+            db, account["id"], code, now()
+        )
+    if not accepted:
         raise Refused(MESSAGES["otp-invalid"], field="otpCode")
+
+
+# The prompt's wording is not documented (it is shown only as a screenshot): all but the title
+# "User Update Required" and the Skip button are the mock's own.
+MFA_PROMPT = {
+    "due": {
+        "title": "Multifactor Authentication Required",
+        "text": "Your account must be enrolled in multifactor authentication (MFA). Set up an "
+        "authentication app or backup codes in Manage My Account. You can skip this {skips} more "
+        "time(s); after that you must set up MFA before proceeding.",
+    },
+    "restricted": {
+        "title": "User Update Required",
+        "text": "Account access restricted. You have skipped setting up multifactor authentication "
+        "(MFA) three times: you must set up MFA before proceeding.",
+    },
+}
+
+
+def mfa_prompt(account: sqlite3.Row) -> dict:
+    """What the enrolment prompt shows this account: its title, text, and whether Skip is offered."""
+    state = mfa_state(account)
+    wording = MFA_PROMPT["restricted" if state == "restricted" else "due"]
+    skips = mfa.skips_left(account)
+    return {"title": wording["title"], "text": wording["text"].format(skips=skips), "skip": state == "due"}
+
+
+def skip_mfa(account: sqlite3.Row) -> None:
+    """Skip the enrolment prompt once more; refused when no skip is left."""
+    with transaction(get_db()) as db:
+        fresh = accounts.by_id(db, account["id"])
+        if fresh is None or mfa.state(db, fresh) != "due":
+            raise Refused(MESSAGES["mfa-skip-refused"])
+        mfa.record_skip(db, account["id"])
 
 
 def is_filer(account: sqlite3.Row) -> bool:
@@ -185,17 +232,26 @@ def session_lifetime() -> timedelta:
     return current_app.config.get("CSO_SESSION_LIFETIME", SESSION_LIFETIME)
 
 
-def start_session(account_id: int, client_code: str | None = None, redaction_ack: bool = False) -> str:
+FULL = ("full",)
+# A sign-on that must set up MFA before anything else: only Manage My Account honours it.
+MFA_SETUP = "mfa-setup"
+ANY_SCOPE = (*FULL, MFA_SETUP)
+
+
+def start_session(
+    account_id: int, client_code: str | None = None, redaction_ack: bool = False, scope: str = "full"
+) -> str:
     token = rng().token(32)
     with transaction(get_db()) as db:
         db.execute(
-            "INSERT INTO sessions (token, account_id, client_code, redaction_ack, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (token, account_id, client_code, redaction_ack, scope, created_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 token,
                 account_id,
                 client_code,
                 int(redaction_ack),
+                scope,
                 stamp(now()),
                 (now() + session_lifetime()).isoformat(),
             ),
@@ -203,32 +259,32 @@ def start_session(account_id: int, client_code: str | None = None, redaction_ack
     return token
 
 
-def session_for(token: str | None) -> sqlite3.Row | None:
-    """The live session of a token: not ended, not expired."""
+def session_for(token: str | None, scopes: tuple[str, ...] = FULL) -> sqlite3.Row | None:
+    """The live session of a token: not ended, not expired, of one of `scopes`."""
     if not token:
         return None
     row = get_db().execute("SELECT * FROM sessions WHERE token = ? AND ended = 0", (token,)).fetchone()
-    if row is None or datetime.fromisoformat(row["expires_at"]) <= now():
+    if row is None or row["scope"] not in scopes or datetime.fromisoformat(row["expires_at"]) <= now():
         return None
     return row
 
 
-def request_token() -> str | None:
+def request_token(scopes: tuple[str, ...] = FULL) -> str | None:
     for name in SESSION_COOKIES:
-        if session_for(request.cookies.get(name)):
+        if session_for(request.cookies.get(name), scopes):
             return request.cookies[name]
     return None
 
 
-def current_account() -> sqlite3.Row | None:
+def current_account(scopes: tuple[str, ...] = FULL) -> sqlite3.Row | None:
     """The account signed on in this request, by its NextGenCSO or PacerSession cookie."""
-    row = session_for(request_token())
+    row = session_for(request_token(scopes), scopes)
     return accounts.by_id(get_db(), row["account_id"]) if row else None
 
 
 def sign_off(token: str | None) -> bool:
     """End a sign-on session everywhere: False when there was no live session to end."""
-    row = session_for(token)
+    row = session_for(token, ANY_SCOPE)
     if row is None:
         return False
     signed_off.send(row["account_id"])

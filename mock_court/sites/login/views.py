@@ -1,8 +1,10 @@
 """Blueprint "login": pacer.login.uscourts.gov, the central sign-on page (its API is in api.py).
 
 The login page keeps the real page's form and element ids (loginForm:loginName and the like).
-A sign-on goes through up to three stages: username and password, a one-time passcode for
-accounts with multi-factor authentication, and the redaction agreement for filers. What is
+A sign-on goes through up to three stages: username and password, then for multifactor
+authentication either the passcode of an enrolled account or, for an account that must enrol
+and has not, the prompt to set it up (with Skip while skips are left, "User Update Required"
+without it after), and the redaction agreement for filers. What is
 pending between stages lives in the Flask session; the sign-on session itself starts only at
 the end, so an unchecked agreement or a wrong passcode leaves nobody logged in. The rules are
 in models.py.
@@ -57,6 +59,7 @@ def render_login(stage: str = "login", refused: Refused | None = None, notices: 
         "redaction_notice": models.REDACTION_NOTICE,
         "redaction_agreement": models.REDACTION_AGREEMENT,
         "client_code_max": models.CLIENT_CODE_MAX,
+        "mfa": models.mfa_prompt(account) if stage == "mfa-prompt" and account is not None else None,
     }
     return render_template("login/login.html", **context)
 
@@ -76,6 +79,8 @@ def cso_login():
         return confirm_redaction()
     if "otpForm" in request.form:
         return confirm_otp()
+    if "mfaPrompt" in request.form:
+        return answer_mfa_prompt()
     return submit_credentials()
 
 
@@ -105,12 +110,26 @@ def submit_credentials():
     return next_stage(account)
 
 
-def next_stage(account, otp_done: bool = False):
-    if models.needs_otp(account) and not otp_done:
-        return render_login(stage="otp")
+def mark_done(stage: str) -> None:
+    session[PENDING][stage] = True
+    session.modified = True
+
+
+def mfa_stage_pending(account) -> str | None:
+    """The MFA stage this sign-on still has to pass: "otp", "mfa-prompt" or None."""
+    state, pending = models.mfa_state(account), session[PENDING]
+    if state == "enrolled" and not pending.get("otp"):
+        return "otp"
+    if state in ("due", "restricted") and not pending.get("otp") and not pending.get("mfa-prompt"):
+        return "mfa-prompt"
+    return None
+
+
+def next_stage(account):
+    stage = mfa_stage_pending(account)
+    if stage:
+        return render_login(stage=stage)
     if models.is_filer(account):
-        session[PENDING]["otp_done"] = True
-        session.modified = True
         return render_login(stage="redaction")
     return finish(redaction_ack=False)
 
@@ -130,16 +149,40 @@ def confirm_otp():
     account = pending_account()
     if account is None:
         return login_expired()
+    if mfa_stage_pending(account) != "otp":
+        return login_expired()
     try:
         models.check_otp(account, request.form.get("otpForm:otpCode"))
     except Refused as refused:
         return render_login(stage="otp", refused=refused)
-    return next_stage(account, otp_done=True)
+    mark_done("otp")
+    return next_stage(account)
+
+
+def answer_mfa_prompt():
+    """The enrolment prompt: Set Up MFA opens Manage My Account's MFA screens (and nothing
+    else); Skip goes on with the sign-on while skips are left; Cancel ends it."""
+    account = pending_account()
+    if account is None or mfa_stage_pending(account) != "mfa-prompt":
+        return login_expired()
+    if "mfaPrompt:btnSetUp" in request.form:
+        return finish(redaction_ack=False, scope=models.MFA_SETUP)
+    if "mfaPrompt:btnCancel" in request.form:
+        session.pop(PENDING, None)
+        return render_login(notices=[models.MESSAGES["mfa-cancelled"]])
+    if "mfaPrompt:btnSkip" not in request.form:
+        return render_login(stage="mfa-prompt", refused=Refused(models.MESSAGES["mfa-choose"]))
+    try:
+        models.skip_mfa(account)
+    except Refused as refused:
+        return render_login(stage="mfa-prompt", refused=refused)
+    mark_done("mfa-prompt")
+    return next_stage(account)
 
 
 def confirm_redaction():
     account = pending_account()
-    if account is None or (models.needs_otp(account) and not session[PENDING].get("otp_done")):
+    if account is None or mfa_stage_pending(account):
         return login_expired()
     if "regmsg:bpmCancel" in request.form:
         session.pop(PENDING, None)
@@ -151,17 +194,19 @@ def confirm_redaction():
     return finish(redaction_ack=True)
 
 
-def finish(redaction_ack: bool):
+def finish(redaction_ack: bool, scope: str = "full"):
     pending = session.pop(PENDING)
     renew(session)  # a new session id at sign-in: a session fixed before it is worth nothing after
-    token = models.start_session(pending["account_id"], pending["client_code"], redaction_ack=redaction_ack)
+    token = models.start_session(pending["account_id"], pending["client_code"], redaction_ack, scope)
+    if scope == models.MFA_SETUP:
+        return models.set_session_cookies(redirect(url_for("psc.mfa_methods")), token)
     target = safe_appurl(pending["appurl"]) or url_for("pacer.home")
     return models.set_session_cookies(redirect(target), token, pending["client_code"])
 
 
 @bp.route("/csologin/logout.jsf", methods=["GET", "POST"])
 def cso_logout_page():
-    models.sign_off(models.request_token())
+    models.sign_off(models.request_token(models.ANY_SCOPE))
     session.clear()
     renew(session)
     flash(models.MESSAGES["logged-out"])

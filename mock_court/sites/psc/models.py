@@ -22,7 +22,7 @@ from mock_court.core.exceptions import Refused, refuse_if
 from mock_court.core.fields import PASSWORD_MAX, TEXT_MAX, length_errors
 from mock_court.core.hashing import check_answer, check_secret, hash_secret
 from mock_court.core.store import get_db, transaction
-from mock_court.sites.login.models import end_sessions_of
+from mock_court.sites.login.models import FILER_TYPES, end_sessions_of
 from mock_court.sites.psc import forms
 from mock_court.sites.recaptcha import models as recaptcha
 
@@ -219,6 +219,7 @@ def submit(wizard: dict) -> Registered:
             account_type=wizard["type"],
             status=status,
             cja_panel=int(bool(wizard["account"].get("cja_panel"))),
+            mfa_required=int(wizard["type"] in FILER_TYPES),  # CM/ECF-level access must enrol
             registration_key=wizard["key"],
             created_at=stamp(now()),
             activation_code_hash=hash_activation_code(code) if code else None,

@@ -16,6 +16,7 @@ from mock_court.core.exceptions import InvalidForm, Refused
 from mock_court.core.sessions import begin_stage, held, renew
 from mock_court.core.viewstate import view_state
 from mock_court.sites.login.models import (
+    ANY_SCOPE,
     clear_session_cookies,
     current_account,
     request_token,
@@ -23,7 +24,7 @@ from mock_court.sites.login.models import (
     sign_off,
     start_session,
 )
-from mock_court.sites.psc import forms, models, places
+from mock_court.sites.psc import forms, mfa, models, places
 from mock_court.sites.psc.policies import SECTIONS as POLICY_SECTIONS
 from mock_court.sites.psc.policies import policies_pdf
 from mock_court.sites.recaptcha.models import SITE_KEY
@@ -251,9 +252,10 @@ def manage_login():
     return set_session_cookies(redirect(url_for("psc.manage_account")), start_session(account["id"]))
 
 
-def _signed_on():
-    """The account signed on; without one the browser goes to Manage My Account's login."""
-    account = current_account()
+def signed_on():
+    """The account signed on; without one the browser goes to Manage My Account's login. A
+    sign-on that must set up MFA first (the prompt's Set Up MFA) is honoured here."""
+    account = current_account(ANY_SCOPE)
     if account is None:
         abort(redirect(url_for("psc.manage_login")))
     return account
@@ -261,20 +263,21 @@ def _signed_on():
 
 @bp.get("/pscof/manage.jsf")
 def manage_account():
-    account = _signed_on()
+    account = signed_on()
     return render_template(
         "psc/manage_account.html",
         account=account,
         status=models.STATUS_NAMES[account["status"]],
         type_name=forms.ACCOUNT_TYPES.get(account["account_type"], account["account_type"]),
         not_activated=models.NOT_ACTIVATED,
+        mfa=mfa.summary(account),
     )
 
 
 @bp.route("/pscof/manage/activate.jsf", methods=["GET", "POST"])
 def activate():
     """Activate Case Search Privileges, with the code from the activation letter."""
-    account = _signed_on()
+    account = signed_on()
     if account["status"] == "active":
         flash("Your case search privileges are already active.")
         return redirect(url_for("psc.manage_account"))
@@ -290,7 +293,7 @@ def activate():
 
 @bp.post("/pscof/logout")
 def manage_logout():
-    sign_off(request_token())
+    sign_off(request_token(ANY_SCOPE))
     session.clear()
     renew(session)
     flash("You have logged out of Manage My Account.")
