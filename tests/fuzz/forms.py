@@ -201,7 +201,7 @@ def at_app_name(app: Flask, client: FormClient) -> Mapping[str, str]:
 def at_set_up_app(app: Flask, client: FormClient) -> Mapping[str, str]:
     at_mfa_methods(app, client)
     secret = mfa_helpers.secret_shown(mfa_helpers.set_up_app_screen(client, persona("mfa-due-filer")["email"]))
-    return {"appCode": totp.code_at(secret, app.extensions["mock_court.clock"].now())}
+    return {"appCode": totp.code_at(secret, registry(app).default.clock.now())}
 
 
 def at_settings(app: Flask, client: FormClient) -> Mapping[str, str]:

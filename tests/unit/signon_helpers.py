@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from functools import cache
 
 from fixtures.personas import build_personas
+from mock_court.core.namespaces import registry
 
 LOGIN_PAGE = "/login/csologin/login.jsf"
 API = "/login/services/cso-auth"
@@ -57,7 +58,7 @@ def authenticator_code(client, secret: str) -> str:
     from mock_court.core.clock import now
     from mock_court.sites.login import totp
 
-    clock = client.application.extensions["mock_court.clock"]
+    clock = registry(client.application).default.clock
     with client.application.app_context():
         moment = now()
     used = _steps_used.setdefault(client.application, {})
