@@ -89,7 +89,9 @@ def _entry(guide_id: str, raw: dict, parent: str | None, default_kind: str) -> E
     captions = raw.get("captions") or {}
     if not isinstance(captions, dict) or not all(isinstance(v, str) for v in [*captions, *captions.values()]):
         raise CatalogError(f"{guide_id}/{raw['id']}: captions maps a caption to the step's own words")
-    return Entry(guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, captions=captions, **fields)
+    return Entry(
+        guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, captions=captions, **fields
+    )
 
 
 def parse_guide(data: dict) -> Guide:

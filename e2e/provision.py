@@ -128,16 +128,20 @@ def provide_ffmpeg(target: Path) -> str:
 def provide_tool(name: str) -> str:
     """The commands of one of TOOLS, installed with apt-get when missing (as root on Debian)."""
     commands, package = TOOLS[name]
-    if not all(shutil.which(c) for c in commands):
-        if not (can_apt_install() and apt_install(package)) or not all(shutil.which(c) for c in commands):
-            raise ProvisionError(
-                f"{', '.join(commands)} needed ({name}). Install your system's package (Debian: `apt-get install {package}`)."
-            )
+
+    def found() -> bool:
+        return all(shutil.which(c) for c in commands)
+
+    if not found() and not (can_apt_install() and apt_install(package) and found()):
+        raise ProvisionError(
+            f"{', '.join(commands)} needed ({name}). "
+            f"Install your system's package (Debian: `apt-get install {package}`)."
+        )
     return f"{name}: {', '.join(shutil.which(c) or c for c in commands)}"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m e2e.provision", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m e2e.provision", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tools", nargs="*", choices=sorted(TOOLS), default=[], help="Debian tools to provide too.")
     args = parser.parse_args(argv)
     os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(PROJECT_BROWSERS))

@@ -23,17 +23,16 @@ LONGEST_NAME = 70  # characters of a control's name kept in a caption
 # Names of fields that hold a secret, beside password fields and those typed with fill_secret.
 SECRET_NAMES = r"card number|security code|answer|password|passcode|activation code|one-time|backup code|secret"
 
-WATCH_ACTIONS = (
-    """(() => {
-  const SECRET = new RegExp('%s', 'i');
-  const report = (fact) => { try { window.%s(fact); } catch (error) { /* not recorded */ } };
+WATCH_ACTIONS = f"""(() => {{
+  const SECRET = new RegExp('{SECRET_NAMES}', 'i');
+  const report = (fact) => {{ try {{ window.{BINDING}(fact); }} catch (error) {{ /* not recorded */ }} }};
   const clean = (text) => (text || '').replace(/\\s+/g, ' ').trim().replace(/\\s*\\*$/, '');
-  const labelText = (label) => {
+  const labelText = (label) => {{
     const copy = label.cloneNode(true);
     copy.querySelectorAll('input, select, textarea').forEach((control) => control.remove());
     return copy.textContent;
-  };
-  const nameOf = (element) => {
+  }};
+  const nameOf = (element) => {{
     const ids = element.getAttribute('aria-labelledby');
     const labelled = ids && ids.split(/\\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ');
     if (clean(labelled)) return clean(labelled);
@@ -41,60 +40,58 @@ WATCH_ACTIONS = (
     if (element.labels && element.labels.length) return clean([...element.labels].map(labelText).join(' '));
     if (element instanceof HTMLInputElement) return clean(element.value || element.title || element.placeholder);
     return clean(element.innerText || element.textContent || element.title || element.getAttribute('alt'));
-  };
+  }};
   const isSecret = (element) => element.type === 'password' || 'secret' in element.dataset
     || getComputedStyle(element).webkitTextSecurity === 'disc' || SECRET.test(nameOf(element));
-  const onScreen = (element) => {
+  const onScreen = (element) => {{
     const box = element.getBoundingClientRect();
     let x = box.left, y = box.top, view = window;
-    try {
-      while (view !== view.top && view.frameElement) {
+    try {{
+      while (view !== view.top && view.frameElement) {{
         const frame = view.frameElement.getBoundingClientRect();
         x += frame.left + view.frameElement.clientLeft;
         y += frame.top + view.frameElement.clientTop;
         view = view.parent;
-      }
-    } catch (error) { /* a frame of another origin: its own place is kept */ }
-    return {x, y, width: box.width, height: box.height};
-  };
-  const send = (element, action, option) => report({
+      }}
+    }} catch (error) {{ /* a frame of another origin: its own place is kept */ }}
+    return {{x, y, width: box.width, height: box.height}};
+  }};
+  const send = (element, action, option) => report({{
     action, name: nameOf(element), option: option || '', secret: isSecret(element), box: onScreen(element),
     at: Date.now(),
-  });
+  }});
   const typedAt = new WeakMap();
-  document.addEventListener('input', (event) => {
+  document.addEventListener('input', (event) => {{
     const field = event.target;
     if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
     if (/^(checkbox|radio|range|file|color)$/.test(field.type)) return;
     const last = typedAt.get(field) || 0;
     typedAt.set(field, Date.now());
     if (Date.now() - last > 1500) send(field, 'type');
-  }, true);
-  document.addEventListener('change', (event) => {
+  }}, true);
+  document.addEventListener('change', (event) => {{
     const control = event.target;
-    if (control instanceof HTMLSelectElement) {
+    if (control instanceof HTMLSelectElement) {{
       send(control, 'choose', clean(control.selectedOptions[0]?.textContent));
-    } else if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+    }} else if (control instanceof HTMLInputElement && control.type === 'checkbox') {{
       send(control, control.checked ? 'check' : 'uncheck');
-    } else if (control instanceof HTMLInputElement && control.type === 'radio') {
+    }} else if (control instanceof HTMLInputElement && control.type === 'radio') {{
       send(control, 'pick');
-    }
-  }, true);
+    }}
+  }}, true);
   const CLICKABLE = 'button, a[href], [role=button], [role=link], [role=menuitem], [role=tab], [role=checkbox], '
     + 'input[type=submit], input[type=button], input[type=image]';
-  document.addEventListener('click', (event) => {
+  document.addEventListener('click', (event) => {{
     if (!event.isTrusted || !(event.target instanceof Element)) return;
     const control = event.target.closest(CLICKABLE);
     if (!control) return;
-    if (control.getAttribute('role') === 'checkbox') {
+    if (control.getAttribute('role') === 'checkbox') {{
       send(control, control.getAttribute('aria-checked') === 'true' ? 'uncheck' : 'check');
-    } else {
+    }} else {{
       send(control, 'select');
-    }
-  }, true);
-})();"""
-    % (SECRET_NAMES, BINDING)
-)
+    }}
+  }}, true);
+}})();"""
 
 
 @dataclass(frozen=True)

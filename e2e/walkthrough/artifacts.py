@@ -202,7 +202,11 @@ def transcript(record: GuideRecord) -> str:
 def poster_card(guide: Guide, court_name: str) -> str:
     """The videos' poster: the guide's title under the court's name."""
     steps = f"{len(guide.steps)} steps, with captions and chapters"
-    return _environment().get_template("card.html").render(guide=court_name, label="Video", heading=guide.title, text=steps)
+    return (
+        _environment()
+        .get_template("card.html")
+        .render(guide=court_name, label="Video", heading=guide.title, text=steps)
+    )
 
 
 def step_card(guide: Guide, number: int, step: Entry) -> str:

@@ -17,7 +17,7 @@ from e2e.walkthrough.actions import Action, Box
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 0.5  # space around a control, as a share of the frame it is shown in
-CAPTION_BAND = 0.2  # the share of the frame's height a caption takes, at the top or the bottom
+CAPTION_BAND = 0.25  # the share of the frame's height a caption takes, at the top or the bottom
 SHORTEST_CAPTION_S = 0.08  # a caption cut shorter than this by the next one is not shown (about a frame)
 
 

@@ -37,9 +37,7 @@ def publish_recording(
         folder = Path(scratch)
         write_ass(folder / "actions.ass", place_captions(said, shots, camera))
         write_vtt(folder / "steps.vtt", cues)
-        video.write_chapters(
-            folder / "chapters.txt", title, [video.Chapter(c.start_s, c.end_s, c.text) for c in cues]
-        )
+        video.write_chapters(folder / "chapters.txt", title, [video.Chapter(c.start_s, c.end_s, c.text) for c in cues])
         audio = mix(clips, folder / "narration.wav", duration) if clips else None
         pictures = (
             f"fps={pace.fps},setpts=PTS-STARTPTS,{zoompan_filter(shots, camera.ease_s, pace.fps)},"

@@ -100,24 +100,24 @@ ACTION_STYLE: ScreencastActionStyle = {
 
 # Fields holding a card number or a security answer may be plain text inputs: draw them as dots,
 # in the video and the pictures alike, as a password field draws itself.
-HIDE_SECRET_FIELDS = """(() => {
-  const SECRET = new RegExp('%s', 'i');
+HIDE_SECRET_FIELDS = f"""(() => {{
+  const SECRET = new RegExp('{SECRET_NAMES}', 'i');
   const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
     + ' ' + (input.getAttribute('aria-label') || '');
-  const hide = () => {
-    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {
+  const hide = () => {{
+    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {{
       if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
-    }
-  };
-  const watch = () => {
+    }}
+  }};
+  const watch = () => {{
     hide();
-    new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true});
-  };
+    new MutationObserver(hide).observe(document.documentElement, {{childList: true, subtree: true}});
+  }};
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
-  document.addEventListener('input', (event) => {
-    if ('secret' in (event.target.dataset || {})) event.target.style.setProperty('-webkit-text-security', 'disc');
-  }, true);
-})();""" % SECRET_NAMES
+  document.addEventListener('input', (event) => {{
+    if ('secret' in (event.target.dataset || {{}})) event.target.style.setProperty('-webkit-text-security', 'disc');
+  }}, true);
+}})();"""
 
 OUTLINE_ON = """(element) => {
   element.dataset.walkthroughOutline = element.style.outline;

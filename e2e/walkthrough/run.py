@@ -29,10 +29,10 @@ from e2e.browsers import launch_options, use_project_browsers
 from e2e.catalog import Entry, Guide, load_guides
 from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
+from e2e.pages.ecf.menu_bar import FILING_MENUS
 from e2e.runner import StepResult, describe, failure_line
 from e2e.secrets import scrub
 from e2e.sites import Sites
-from e2e.pages.ecf.menu_bar import FILING_MENUS
 from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_guide, write_index
 from e2e.walkthrough.narration import Narrator
 from e2e.walkthrough.printing import print_guide
