@@ -9,6 +9,7 @@ import itertools
 import json
 import re
 import struct
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,7 @@ def test_no_frame_shows_code(walkthrough, frames_read, guide_id, name):
     texts = frames_read[f"{guide_id}/{name}"]
     duration = probe(walkthrough.out / guide_id / f"{name}.mp4").duration_s
     assert len(texts) >= 2 * duration - 1, "fewer than two frames a second were read"
-    assert any("Step" in text or "Tip" in text for text in texts), "OCR read none of the chapter cards"
+    assert sum(len(re.findall(r"[A-Za-z]{4,}", text)) for text in texts) >= 20, "OCR read next to nothing"
     code = {index / 2: line for index, text in enumerate(texts) for line in text.splitlines() if CODE_LIKE.search(line)}
     assert code == {}, f"code-like text at these seconds of {name}.mp4"
 
@@ -209,7 +210,7 @@ def test_guide_page_offers_poster_chapters_transcript_and_pdf(walkthrough, guide
     assert 'poster="poster.png"' in html and png_size(folder / "poster.png") == (1280, 720)
     assert '<track kind="chapters" srclang="en" label="Steps" src="chapters.vtt">' in html
     seeks = re.findall(r'href="walkthrough\.mp4#t=([\d.]+)" data-seek="([\d.]+)">([^<]+)</a>', html)
-    assert [title for _, _, title in seeks] == [
+    assert [unescape(title) for _, _, title in seeks] == [
         step_caption(number, step.title) for number, step in enumerate(guide.steps, start=1)
     ]
     starts = [start for start, _, _ in cues(folder / "walkthrough.vtt")]
