@@ -66,6 +66,9 @@ def guides_table(catalogs) -> str:
 )
 @click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
 @click.option(
+    "--tips/--no-tips", default=True, show_default=True, help="Record a video of each troubleshooting tip too."
+)
+@click.option(
     "--narrate", is_flag=True, help=f"Read each step aloud into the videos' sound track ({SPEECH_ENGINE}, offline)."
 )
 def walkthrough(
@@ -75,6 +78,7 @@ def walkthrough(
     pace: str,
     base_url: str | None,
     faults: dict,
+    tips: bool,
     narrate: bool,
 ) -> None:
     """Record captioned videos, printable and illustrated guides of the court help guides."""
@@ -87,7 +91,7 @@ def walkthrough(
         mocks, workers = (lambda: _given(base_url)), 1  # one shared mock: guides take turns
     else:
         mocks, workers = embedded_mock, os.cpu_count() or 1
-    recording = Walkthrough(out, pace, mocks, workers, click.echo, faults, settings, narrate=narrate)
+    recording = Walkthrough(out, pace, mocks, workers, click.echo, faults, settings, narrate=narrate, tips=tips)
     raise SystemExit(recording.run(chosen, court))
 
 

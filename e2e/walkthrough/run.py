@@ -55,11 +55,11 @@ class Job:
         return self.guide.id + (f"/{self.tip.id}" if self.tip else "")
 
 
-def plan(guides: list[Guide], court: str | None = None) -> list[Job]:
+def plan(guides: list[Guide], court: str | None = None, tips: bool = True) -> list[Job]:
     """Every guide's main path first (the longest jobs), then the tips with a scenario flow."""
     mains = [Job(g, court or g.court) for g in guides]
-    tips = [Job(g, court or g.court, e) for g in guides for e in g.entries if e.kind == "tip" and e.flow]
-    return mains + tips
+    scenarios = [Job(g, court or g.court, e) for g in guides for e in g.entries if e.kind == "tip" and e.flow]
+    return mains + (scenarios if tips else [])
 
 
 def court_name(court: str) -> str:
@@ -134,9 +134,11 @@ class Walkthrough:
         faults: dict | None = None,
         settings: Settings | None = None,
         narrate: bool = False,
+        tips: bool = True,
     ) -> None:
         self.out = out
         self.narrate = narrate
+        self.tips = tips
         self.pace = PACES[pace]
         self.mocks = mocks
         self.workers = max(1, workers)
@@ -150,7 +152,7 @@ class Walkthrough:
     def run(self, guides: list[Guide], court: str | None = None) -> int:
         """Record every guide and tip, write the artifacts, print a summary; the exit status."""
         started = time.perf_counter()
-        jobs = plan(guides, court)
+        jobs = plan(guides, court, self.tips)
         for guide in guides:
             shutil.rmtree(self.out / guide.id, ignore_errors=True)
         todo: queue.Queue[Job] = queue.Queue()
