@@ -9,12 +9,12 @@ from e2e.catalog import parse_guide
 from e2e.runner import StepResult
 from e2e.walkthrough.artifacts import (
     Cue,
-    transcript,
     GuideRecord,
     TipVideo,
     step_caption,
     step_card,
     step_cues,
+    transcript,
     vtt_timestamp,
     write_guide,
     write_index,
