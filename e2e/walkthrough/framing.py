@@ -10,6 +10,7 @@ the control it speaks of, so that neither hides what the guide names.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class Shot:
     start_s: float
     end_s: float
     zoom: float
-    centers: tuple[tuple[float, float, float], ...]  # (from when, x, y)
+    centers: tuple[tuple[float, float, float, float], ...]  # (pan from, there by, x, y) per control
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def plan_shots(actions: list[Action], camera: Camera) -> list[Shot]:
             return
         zoom = min(zoom_for(a.box, camera.max_zoom) for a in group if a.box)
         if zoom >= 1.15:
-            centers = tuple((a.at - camera.lead_s, *a.box.center) for a in group if a.box)
+            centers = _pans([a for a in group if a.box], camera)
             shots.append(Shot(group[0].at - camera.lead_s, group[-1].at + camera.hold_s, round(zoom, 3), centers))
         group.clear()
 
@@ -79,6 +80,18 @@ def plan_shots(actions: list[Action], camera: Camera) -> list[Shot]:
         group.append(action)
     close_group()
     return _apart(shots, camera.ease_s)
+
+
+def _pans(actions: list[Action], camera: Camera) -> tuple[tuple[float, float, float, float], ...]:
+    """Where the camera looks, control after control: it is on each lead_s before the action
+    and leaves the one before no sooner than that action is done (plus a frame or so)."""
+    pans = []
+    for index, action in enumerate(actions):
+        there_by = action.at - camera.lead_s
+        start = there_by if index == 0 else max(actions[index - 1].at + 0.05, there_by - camera.ease_s)
+        assert action.box is not None
+        pans.append((round(min(start, there_by), 3), round(there_by, 3), *action.box.center))
+    return tuple(pans)
 
 
 def _apart(shots: list[Shot], ease_s: float) -> list[Shot]:
@@ -95,7 +108,7 @@ def _apart(shots: list[Shot], ease_s: float) -> list[Shot]:
 
 def _ramp(start: float, length: float) -> str:
     """0 before `start`, 1 after start + length, eased in between (smoothstep), in zoompan's `it`."""
-    linear = f"clip((it-{start:.3f})/{length:.3f},0,1)"
+    linear = f"clip((it-{start:.3f})/{max(length, 0.01):.3f},0,1)"
     return f"({linear}*{linear}*(3-2*{linear}))"
 
 
@@ -114,11 +127,11 @@ def _center_expression(shots: list[Shot], ease_s: float, axis: int) -> str:
         return str((WIDTH, HEIGHT)[axis] / 2)
     parts = []
     for shot in shots:
-        first = shot.centers[0][axis + 1]
+        first = shot.centers[0][axis + 2]
         moves = [
-            f"{after[axis + 1] - before[axis + 1]:.1f}*{_ramp(after[0] - ease_s, ease_s)}"
-            for before, after in zip(shot.centers, shot.centers[1:], strict=False)
-            if after[axis + 1] != before[axis + 1]
+            f"{after[axis + 2] - before[axis + 2]:.1f}*{_ramp(after[0], after[1] - after[0])}"
+            for before, after in itertools.pairwise(shot.centers)
+            if after[axis + 2] != before[axis + 2]
         ]
         inside = f"between(it,{shot.start_s - ease_s:.3f},{shot.end_s + ease_s:.3f})"
         parts.append(f"{inside}*({first:.1f}{''.join('+' + m for m in moves)})")
@@ -138,9 +151,9 @@ def framed_at(shots: list[Shot], moment: float) -> tuple[float, float, float]:
     """(zoom, left, top) of the crop at a moment, as the filter computes it (for placing captions)."""
     for shot in shots:
         if shot.start_s <= moment <= shot.end_s:
-            cx, cy = shot.centers[0][1:]
-            for since, x, y in shot.centers:
-                if since <= moment:
+            cx, cy = shot.centers[0][2:]
+            for _, there_by, x, y in shot.centers:
+                if there_by <= moment:
                     cx, cy = x, y
             zoom = shot.zoom
             left = min(max(cx - WIDTH / zoom / 2, 0), WIDTH - WIDTH / zoom)

@@ -63,7 +63,8 @@ class Pace:
     closing_ms: int  # the last screen, held before the video ends
     fps: int  # frames per second recorded
     x264_preset: str  # MP4 conversion: smaller files or a quicker conversion
-    camera: Camera  # how the published video follows the action
+    camera: Camera  # how the published video follows the action (its lead within action_ms: the
+    # control is scrolled into view and the pointer on its way when the camera and caption arrive)
 
 
 PACES = {
@@ -76,7 +77,7 @@ PACES = {
         closing_ms=2500,
         fps=25,
         x264_preset="veryfast",
-        camera=Camera(lead_s=0.9, hold_s=1.0, ease_s=0.45, max_zoom=2.0, caption_s=1.8),
+        camera=Camera(lead_s=0.6, hold_s=1.0, ease_s=0.45, max_zoom=2.0, caption_s=1.8),
     ),
     "fast": Pace(
         "fast",
@@ -87,7 +88,7 @@ PACES = {
         closing_ms=0,
         fps=12,
         x264_preset="ultrafast",
-        camera=Camera(lead_s=0.3, hold_s=0.4, ease_s=0.2, max_zoom=2.0, caption_s=0.8),
+        camera=Camera(lead_s=0.05, hold_s=0.4, ease_s=0.15, max_zoom=2.0, caption_s=0.8),
     ),
 }
 

@@ -106,7 +106,9 @@ def test_actions_close_together_make_one_shot_zoomed_on_them():
     first, second = shots
     assert first.start_s == pytest.approx(4.5) and first.end_s == pytest.approx(6.1)
     assert 1.15 <= first.zoom <= CAMERA.max_zoom
-    assert [center[1:] for center in first.centers] == [FIELD.center, (420.0, 275.0)]
+    assert [center[2:] for center in first.centers] == [FIELD.center, (420.0, 275.0)]
+    assert first.centers[1][0] >= actions[0].at, "the camera leaves a control only once it is used"
+    assert first.centers[1][1] == pytest.approx(actions[1].at - CAMERA.lead_s)
     assert second.start_s > first.end_s
 
 
