@@ -4,7 +4,8 @@
 A script in every frame of a recorded page watches the controls being used (typing, choosing,
 checking, clicking) and reports, for each, what kind of action it was, the control's accessible
 name (its label, as the page objects find it), the option chosen, whether the control holds a
-secret, where the control is on the screen and when. A secret's value never leaves the page:
+secret, where the control is on the screen (scrolled into sight first, when it was used out of
+sight) and when. A secret's value never leaves the page:
 its caption shows a fixed row of dots. The wording is made here, and a catalog step may
 replace any caption of its own (`captions:` in the guide's YAML).
 """
@@ -56,7 +57,15 @@ WATCH_ACTIONS = f"""(() => {{
     }} catch (error) {{ /* a frame of another origin: its own place is kept */ }}
     return {{x, y, width: box.width, height: box.height}};
   }};
-  const send = (element, action, option) => report({{
+  const inView = (element) => {{
+    // A control used out of sight (a list chosen below the fold) is scrolled to, as a person would.
+    const box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) {{
+      element.scrollIntoView({{block: 'center', inline: 'nearest'}});
+    }}
+    return element;
+  }};
+  const send = (element, action, option) => inView(element) && report({{
     action, name: nameOf(element), option: option || '', secret: isSecret(element), box: onScreen(element),
     at: Date.now(),
   }});

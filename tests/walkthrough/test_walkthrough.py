@@ -183,6 +183,14 @@ def test_no_frame_shows_code(walkthrough, frames_read, guide_id, name):
     assert code == {}, f"code-like text at these seconds of {name}.mp4"
 
 
+@pytest.mark.parametrize("guide_id", GUIDES)
+def test_frames_show_the_actions_in_plain_words(walkthrough, frames_read, guide_id):
+    transcript = (walkthrough.out / guide_id / "transcript.txt").read_text()
+    said = set(re.findall(r"^  \[\d+:\d\d\] (.+)$", transcript, re.M))
+    seen = " ".join(" ".join(text.split()) for text in frames_read[f"{guide_id}/walkthrough"])
+    assert {caption for caption in said if caption in seen}, "no frame read shows a caption of the transcript"
+
+
 @pytest.mark.parametrize(("guide_id", "name"), VIDEOS)
 def test_videos_carry_a_chapter_per_step_and_the_subtitles(walkthrough, guide_id, name):
     folder = walkthrough.out / guide_id
