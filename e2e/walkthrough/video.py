@@ -1,4 +1,5 @@
-"""Videos with the system ffmpeg: join recorded segments, convert WebM to H.264 MP4, probe."""
+"""Videos with the system ffmpeg: join recorded segments, publish them as WebM and MP4 with
+chapters and subtitles, probe what a file carries."""
 
 from __future__ import annotations
 
@@ -110,34 +111,6 @@ def join(parts: list[Path], target: Path) -> None:
         Path(listing.name).unlink()
     for part in parts:
         part.unlink()
-
-
-def to_mp4(webm: Path, mp4: Path, preset: str = "veryfast") -> None:
-    """H.264 in yuv420p with the index up front: plays in every browser and media player."""
-    run_tool(
-        [
-            tool("ffmpeg"),
-            "-v",
-            "error",
-            "-y",
-            "-i",
-            str(webm),
-            "-an",
-            "-c:v",
-            "libx264",
-            "-pix_fmt",
-            "yuv420p",
-            "-preset",
-            preset,
-            "-crf",
-            "23",
-            "-vf",
-            "scale=trunc(iw/2)*2:trunc(ih/2)*2",
-            "-movflags",
-            "+faststart",
-            str(mp4),
-        ]
-    )
 
 
 @dataclass(frozen=True)
