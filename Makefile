@@ -6,8 +6,9 @@ export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.browsers
 
 .PHONY: setup test lint soak slow-network run serve clean
 
+# TOOLS: Debian tools a target needs besides the browser and ffmpeg (see e2e/provision.py).
 setup: $(VENV)/.installed
-	@$(BIN)/python -m e2e.provision
+	@$(BIN)/python -m e2e.provision $(if $(TOOLS),--tools $(TOOLS))
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +16,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	@touch $@
 
+# The walkthrough checks read video frames (tesseract), PDFs (pdftotext) and narration (espeak-ng).
+test: TOOLS = ocr pdf-text speech
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -31,8 +34,10 @@ soak: setup
 slow-network: setup
 	MOCK_COURT_FAULTS=latency=300ms $(BIN)/python -m pytest tests/e2e --deselect tests/e2e/test_faults.py $(PYTEST_ARGS)
 
+# NARRATE=1: a spoken sound track too, with espeak-ng.
+run: TOOLS = $(if $(NARRATE),speech)
 run: setup
-	$(BIN)/mock-court walkthrough
+	$(BIN)/mock-court walkthrough $(if $(NARRATE),--narrate)
 
 serve: setup
 	$(BIN)/mock-court serve --test-mode

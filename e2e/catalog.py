@@ -2,12 +2,14 @@
 
 A catalog is fixtures/guides/<guide-id>.yaml. Top-level `steps` are the guide's main path, in
 order; each may hold `entries` (sub-steps, notes, branches, tips) under it. Every entry has an
-id unique in its guide; its full id is `<guide-id>/<entry-id>`.
+id unique in its guide; its full id is `<guide-id>/<entry-id>`. An entry's `captions` replace
+what a walkthrough says of an action during it: `{"Check I'm not a robot": "Do the exercise"}`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -27,10 +29,17 @@ class Entry:
     flow: str | None = None  # module.function in e2e.flows, for main-path steps
     endpoint: str | None = None  # the mock's endpoint the step asks for first; None: it asks for nothing
     parent: str | None = None
+    captions: dict[str, str] = field(default_factory=dict, hash=False)  # a walkthrough's caption -> the step's own
 
     @property
     def full_id(self) -> str:
         return f"{self.guide}/{self.id}"
+
+    def renamed(self, rename: re.Pattern, names: dict[str, str]) -> Entry:
+        def swap(text: str) -> str:
+            return rename.sub(lambda found: names[found.group(0)], text)
+
+        return replace(self, title=swap(self.title), text=swap(self.text), observe=swap(self.observe))
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,21 @@ class Guide:
     def entry(self, entry_id: str) -> Entry:
         return next(e for e in self.entries if e.id == entry_id)
 
+    def renamed(self, names: dict[str, str]) -> Guide:
+        """The guide as told elsewhere: every name in `names` (a court's, its filing menus')
+        replaced by its counterpart in titles and texts, longest names first, in one pass."""
+        names = {old: new for old, new in names.items() if old and old != new}
+        if not names:
+            return self
+        rename = re.compile("|".join(re.escape(old) for old in sorted(names, key=len, reverse=True)))
+        entries = {e.id: e.renamed(rename, names) for e in self.entries}
+        return replace(
+            self,
+            title=rename.sub(lambda found: names[found.group(0)], self.title),
+            steps=tuple(entries[s.id] for s in self.steps),
+            entries=tuple(entries.values()),
+        )
+
 
 class CatalogError(ValueError):
     pass
@@ -62,7 +86,12 @@ def _entry(guide_id: str, raw: dict, parent: str | None, default_kind: str) -> E
     if kind not in KINDS:
         raise CatalogError(f"{guide_id}/{raw['id']}: kind must be one of {', '.join(KINDS)}")
     fields = {k: raw[k] for k in ("text", "observe", "flow", "endpoint") if k in raw}
-    return Entry(guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, **fields)
+    captions = raw.get("captions") or {}
+    if not isinstance(captions, dict) or not all(isinstance(v, str) for v in [*captions, *captions.values()]):
+        raise CatalogError(f"{guide_id}/{raw['id']}: captions maps a caption to the step's own words")
+    return Entry(
+        guide=guide_id, id=raw["id"], kind=kind, title=raw["title"], parent=parent, captions=captions, **fields
+    )
 
 
 def parse_guide(data: dict) -> Guide:

@@ -17,6 +17,7 @@ import click
 from e2e.catalog import load_guides
 from e2e.config import load_settings
 from e2e.mock_control import MockControl
+from e2e.walkthrough.narration import SPEECH_ENGINE
 from e2e.walkthrough.run import Walkthrough
 from e2e.walkthrough.video import VideoError, tool
 from fixtures.courts import load_courts
@@ -64,12 +65,25 @@ def guides_table(catalogs) -> str:
     help="A running mock in test mode (default: BASE_URL of playwright.config.py, else an embedded mock).",
 )
 @click.option("--faults", type=FaultSpec(), default="", help="Faults for the mock, as for `serve`.")
+@click.option(
+    "--tips/--no-tips", default=True, show_default=True, help="Record a video of each troubleshooting tip too."
+)
+@click.option(
+    "--narrate", is_flag=True, help=f"Read each step aloud into the videos' sound track ({SPEECH_ENGINE}, offline)."
+)
 def walkthrough(
-    guide_ids: tuple[str, ...], court: str | None, out: Path, pace: str, base_url: str | None, faults: dict
+    guide_ids: tuple[str, ...],
+    court: str | None,
+    out: Path,
+    pace: str,
+    base_url: str | None,
+    faults: dict,
+    tips: bool,
+    narrate: bool,
 ) -> None:
-    """Record captioned videos and illustrated guides of the court help guides."""
+    """Record captioned videos, printable and illustrated guides of the court help guides."""
     chosen = chosen_guides(guide_ids, court)
-    require_video_tools()
+    require_video_tools(SPEECH_ENGINE) if narrate else require_video_tools()
     settings = load_settings()
     base_url = base_url or settings.base_url
     if base_url:
@@ -77,7 +91,8 @@ def walkthrough(
         mocks, workers = (lambda: _given(base_url)), 1  # one shared mock: guides take turns
     else:
         mocks, workers = embedded_mock, os.cpu_count() or 1
-    raise SystemExit(Walkthrough(out, pace, mocks, workers, click.echo, faults, settings).run(chosen, court))
+    recording = Walkthrough(out, pace, mocks, workers, click.echo, faults, settings, narrate=narrate, tips=tips)
+    raise SystemExit(recording.run(chosen, court))
 
 
 def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
@@ -95,9 +110,10 @@ def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
     return [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
 
 
-def require_video_tools() -> None:
+def require_video_tools(*more: str) -> None:
     try:
-        tool("ffmpeg"), tool("ffprobe")
+        for name in ("ffmpeg", "ffprobe", *more):
+            tool(name)
     except VideoError as error:
         raise click.ClickException(str(error)) from error
 

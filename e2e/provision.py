@@ -3,10 +3,15 @@
 Order: Playwright's own Chromium if installed; else `playwright install chromium`; else, as
 root on Debian, `apt-get install chromium ffmpeg`; else stop and say what to install. The
 system ffmpeg is linked where Playwright looks for its own, so video recording works too.
+
+`python -m e2e.provision --tools ocr pdf-text speech` also provides the Debian tools a target
+needs beyond those: the tests read video frames with tesseract and PDFs with pdftotext, and
+`walkthrough --narrate` speaks with espeak-ng. Each is installed only when missing.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -22,6 +27,12 @@ from e2e.browsers import (
 )
 
 FFMPEG_NAMES = {"linux": "ffmpeg-linux", "darwin": "ffmpeg-mac"}
+# A tool a target may need: (the commands it gives, the Debian package that has them).
+TOOLS = {
+    "ocr": (("tesseract",), "tesseract-ocr"),
+    "pdf-text": (("pdftotext", "pdfinfo"), "poppler-utils"),
+    "speech": (("espeak-ng",), "espeak-ng"),
+}
 INSTALL_TIMEOUT_S = 180
 
 
@@ -114,13 +125,33 @@ def provide_ffmpeg(target: Path) -> str:
     return f"ffmpeg for video at {slot}"
 
 
-def main() -> int:
+def provide_tool(name: str) -> str:
+    """The commands of one of TOOLS, installed with apt-get when missing (as root on Debian)."""
+    commands, package = TOOLS[name]
+
+    def found() -> bool:
+        return all(shutil.which(c) for c in commands)
+
+    if not found() and not (can_apt_install() and apt_install(package) and found()):
+        raise ProvisionError(
+            f"{', '.join(commands)} needed ({name}). "
+            f"Install your system's package (Debian: `apt-get install {package}`)."
+        )
+    return f"{name}: {', '.join(shutil.which(c) or c for c in commands)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m e2e.provision", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--tools", nargs="*", choices=sorted(TOOLS), default=[], help="Debian tools to provide too.")
+    args = parser.parse_args(argv)
     os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(PROJECT_BROWSERS))
     target = browsers_path()
     target.mkdir(parents=True, exist_ok=True)
     try:
         say(provide_chromium(target))
         say(provide_ffmpeg(target))
+        for name in args.tools:
+            say(provide_tool(name))
     except ProvisionError as error:
         print(f"setup failed: {error}", file=sys.stderr)
         return 1

@@ -3,7 +3,8 @@
 Page objects type every secret through `fill_secret`. Playwright's `fill` would write the value
 into a trace's action log, so the value goes in as an `evaluate` argument (which traces do not
 keep) and is inserted with the browser's own editing command, firing the same input events as
-typing. DOM snapshots in traces still hold input values: `scrub_trace` masks them afterwards.
+typing. The field is marked `data-secret`, so that a walkthrough draws what it holds as dots.
+DOM snapshots in traces still hold input values: `scrub_trace` masks them afterwards.
 A recorder registers, per page, a context manager that pauses its action annotations while a
 secret goes in, and error messages are scrubbed of every secret typed before being reported.
 """
@@ -25,6 +26,7 @@ typed_in_this_process: set[str] = set()
 MASK = "••••••"
 
 _INSERT = """(element, value) => {
+    element.dataset.secret = '';
     element.focus();
     element.select();
     if (!document.execCommand('insertText', false, value)) {

@@ -1,12 +1,13 @@
-"""What a walkthrough leaves on disk besides its videos: subtitles, the step report and the
-illustrated guide pages. Writers only; every text they get has already been scrubbed of secrets.
+"""What a walkthrough leaves on disk besides its videos: subtitles and chapters, the step
+report, the transcript and the illustrated guide pages. Writers only; every text they get has
+already been scrubbed of secrets.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -49,6 +50,9 @@ class GuideRecord:
     tips: list[TipVideo] = field(default_factory=list)
     webm: str | None = "walkthrough.webm"
     mp4: str | None = "walkthrough.mp4"
+    said: list[tuple[float, str]] = field(default_factory=list)  # (video seconds, caption) of each action
+    poster: str | None = "poster.png"
+    pdf: str | None = "guide.pdf"
 
     @property
     def passed(self) -> bool:
@@ -126,6 +130,12 @@ class StepView:
     entry: Entry
     result: StepResult | None
     children: list[tuple[Entry, TipVideo | None]]
+    start_s: float | None = None  # where the step begins in the video
+    said: tuple[tuple[float, str], ...] = ()  # the captions shown during the step
+
+    @property
+    def caption(self) -> str:
+        return step_caption(self.number, self.entry.title)
 
     @property
     def label(self) -> str:
@@ -139,12 +149,64 @@ class StepView:
 def step_views(record: GuideRecord) -> list[StepView]:
     results = {r.id: r for r in record.results}
     tips = {t.entry.id: t for t in record.tips}
-    return [
-        StepView(
-            number, step, results.get(step.id), [(child, tips.get(child.id)) for child in record.guide.children(step)]
-        )
-        for number, step in enumerate(record.guide.steps, start=1)
-    ]
+    starts = {cue.text: cue.start_s for cue in record.cues}
+    views = []
+    for number, step in enumerate(record.guide.steps, start=1):
+        start = starts.get(step_caption(number, step.title))
+        children = [(child, tips.get(child.id)) for child in record.guide.children(step)]
+        views.append(StepView(number, step, results.get(step.id), children, start))
+    return _with_captions(views, record.said)
+
+
+def _with_captions(views: list[StepView], said: list[tuple[float, str]]) -> list[StepView]:
+    """Each caption under the step shown when it was said (the last step begun by then)."""
+    begun = sorted((v.start_s, index) for index, v in enumerate(views) if v.start_s is not None)
+    during: dict[int, list[tuple[float, str]]] = {}
+    for moment, text in said:
+        owners = [index for start, index in begun if start <= moment]
+        if owners:
+            during.setdefault(owners[-1], []).append((moment, text))
+    return [replace(view, said=tuple(during.get(index, ()))) for index, view in enumerate(views)]
+
+
+def clock(seconds: float) -> str:
+    """A moment in a video as a player shows it: 1:05, or 1:02:05."""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def transcript(record: GuideRecord) -> str:
+    """The guide in plain text: its steps with their texts, notes and tips, and what the video
+    said on screen during each step, at the moment it said it."""
+    guide = record.guide
+    lines = [guide.title, record.court_name, ""]
+    lines.append(f"A walkthrough in {len(guide.steps)} steps. Captions: walkthrough.vtt. Printable guide: guide.pdf.")
+    for view in step_views(record):
+        lines += ["", f"[{clock(view.start_s)}] {view.caption}" if view.start_s is not None else view.caption]
+        if view.entry.text:
+            lines.append(view.entry.text)
+        if view.said:
+            lines.append("On screen:")
+            lines += [f"  [{clock(moment)}] {text}" for moment, text in view.said]
+        for child, _ in view.children:
+            kind = KIND_LABELS.get(child.kind)
+            lines.append(f"{kind}: {child.title}" if kind else child.title)
+            if child.text:
+                lines.append(f"  {child.text}")
+        if view.result is not None and view.result.status != "passed":
+            lines.append("(This step did not complete when this transcript was made.)")
+    return "\n".join(lines) + "\n"
+
+
+def poster_card(guide: Guide, court_name: str) -> str:
+    """The videos' poster: the guide's title under the court's name."""
+    steps = f"{len(guide.steps)} steps, with captions and chapters"
+    return (
+        _environment()
+        .get_template("card.html")
+        .render(guide=court_name, label="Video", heading=guide.title, text=steps)
+    )
 
 
 def step_card(guide: Guide, number: int, step: Entry) -> str:
@@ -159,7 +221,7 @@ def write_guide_page(path: Path, record: GuideRecord) -> None:
     html = (
         _environment()
         .get_template("guide.html")
-        .render(record=record, guide=record.guide, steps=step_views(record), kinds=KIND_LABELS)
+        .render(record=record, guide=record.guide, steps=step_views(record), kinds=KIND_LABELS, clock=clock)
     )
     path.write_text(html, encoding="utf-8")
 
@@ -170,8 +232,10 @@ def write_index(path: Path, records: list[GuideRecord]) -> None:
 
 
 def write_guide(folder: Path, record: GuideRecord) -> None:
-    """The guide's subtitles, report and illustrated page, in its folder."""
+    """The guide's subtitles and chapters, report, transcript and illustrated page, in its folder."""
     folder.mkdir(parents=True, exist_ok=True)
     write_vtt(folder / "walkthrough.vtt", record.cues)
+    write_vtt(folder / "chapters.vtt", record.cues)
     write_report(folder / "report.json", record)
+    (folder / "transcript.txt").write_text(transcript(record), encoding="utf-8")
     write_guide_page(folder / "index.html", record)

@@ -1,10 +1,14 @@
 """Record one guide, or one troubleshooting tip, in one browser context.
 
 The recording is Playwright's page screencast: a chapter card before every documented step
-(the moment it appears is the step's subtitle cue), action annotations on clicks and fills
-(paused while a secret goes in), and a picture of every step taken when the flow points at
-the step's key element (`ctx.illustrate`), else when the step ends. Pacing is the recorder's
-alone: chapter cards and highlights are held with the screencast's own page-side timers.
+(the moment it appears is the step's subtitle cue), a pointer moving to each control before
+it is used and the control outlined (paused while a secret goes in), and a picture of every
+step taken when the flow points at the step's key element (`ctx.illustrate`), else when the
+step ends. Playwright's own action titles (its locator code) are never shown: a script in the
+page reports each control used (e2e/walkthrough/actions.py), and the published videos zoom
+onto it and caption it in plain words (e2e/walkthrough/publishing.py). Pacing is the
+recorder's alone: chapter cards and highlights are held with the screencast's own page-side
+timers, a chapter card as long as its narration when narrated.
 
 A flow may close the browser and open it again (a troubleshooting tip does): every context
 opened through `ctx.open_context` is recorded too, one segment per context, and the
@@ -40,7 +44,11 @@ from e2e.runner import NetworkTrouble, StepResult, describe, run_guide
 from e2e.secrets import register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
-from e2e.walkthrough.artifacts import step_caption, step_card
+from e2e.walkthrough.actions import BINDING, SECRET_NAMES, WATCH_ACTIONS, Action, step_caption_for
+from e2e.walkthrough.artifacts import poster_card, step_caption, step_card, step_cues
+from e2e.walkthrough.framing import Camera
+from e2e.walkthrough.narration import Narrator
+from e2e.walkthrough.publishing import publish_recording
 
 VIDEO_SIZE: ScreencastSize = {"width": 1280, "height": 720}
 
@@ -55,6 +63,8 @@ class Pace:
     closing_ms: int  # the last screen, held before the video ends
     fps: int  # frames per second recorded
     x264_preset: str  # MP4 conversion: smaller files or a quicker conversion
+    camera: Camera  # how the published video follows the action (its lead within action_ms: the
+    # control is scrolled into view and the pointer on its way when the camera and caption arrive)
 
 
 PACES = {
@@ -67,6 +77,7 @@ PACES = {
         closing_ms=2500,
         fps=25,
         x264_preset="veryfast",
+        camera=Camera(lead_s=0.6, hold_s=1.0, ease_s=0.45, max_zoom=2.0, caption_s=1.8),
     ),
     "fast": Pace(
         "fast",
@@ -77,36 +88,42 @@ PACES = {
         closing_ms=0,
         fps=12,
         x264_preset="ultrafast",
+        camera=Camera(lead_s=0.05, hold_s=0.4, ease_s=0.15, max_zoom=2.0, caption_s=0.8),
     ),
 }
 
+# The pointer and the outline only: Playwright's title of an action is its locator code, which a
+# viewer must never see; the plain-language captions are added when the video is published.
 ACTION_STYLE: ScreencastActionStyle = {
     "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
-    "title": "font-size: 18px; max-width: 45%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap",
+    "title": "display: none",
 }
 
 # Fields holding a card number, a security answer or a code may be plain text inputs: draw them
 # as dots, in the video and the pictures alike, as a password field draws itself. What a page
 # marks data-secret (a QR code and its secret key, backup codes) is covered over.
-HIDE_SECRET_FIELDS = """(() => {
-  const SECRET = /card number|answer|password|passcode|security code|digit code/i;
+HIDE_SECRET_FIELDS = f"""(() => {{
+  const SECRET = new RegExp('{SECRET_NAMES}', 'i');
   const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
     + ' ' + (input.getAttribute('aria-label') || '');
-  const hide = () => {
-    for (const shown of document.querySelectorAll('[data-secret]')) {
+  const hide = () => {{
+    for (const shown of document.querySelectorAll('[data-secret]')) {{
       shown.style.setProperty('filter', 'brightness(0) opacity(0.6)');
       shown.style.setProperty('color', 'transparent');
-    }
-    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {
+    }}
+    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {{
       if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
-    }
-  };
-  const watch = () => {
+    }}
+  }};
+  const watch = () => {{
     hide();
-    new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true});
-  };
+    new MutationObserver(hide).observe(document.documentElement, {{childList: true, subtree: true}});
+  }};
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
-})();"""
+  document.addEventListener('input', (event) => {{
+    if ('secret' in (event.target.dataset || {{}})) event.target.style.setProperty('-webkit-text-security', 'disc');
+  }}, true);
+}})();"""
 
 OUTLINE_ON = """(element) => {
   element.dataset.walkthroughOutline = element.style.outline;
@@ -139,6 +156,7 @@ class Segment:
     page: Page
     path: Path
     started: float
+    started_wall: float  # time.time() when it started: the clock the page's action reports use
     stopped: bool = False
 
 
@@ -158,6 +176,7 @@ class Recording:
     tip: Entry | None
     results: list[StepResult]
     chapters: list[tuple[float, str]] = field(default_factory=list)  # (video seconds, cue text)
+    actions: list[tuple[Action, str]] = field(default_factory=list)  # each control captioned, with its caption
     webm: Path | None = None
     mp4: Path | None = None
     video_s: float = 0.0
@@ -179,8 +198,10 @@ class Recorder:
         folder: Path,
         secrets: set[str],
         progress: Progress,
+        narrator: Narrator | None = None,
     ) -> None:
         self.browser = browser
+        self.narrator = narrator
         self.guide = guide
         self.settings = settings
         self.pace = pace
@@ -192,6 +213,10 @@ class Recorder:
         self.marks: list[tuple[int, float, str]] = []  # (segment, perf_counter, cue text)
         self.step: StepState | None = None
         self.ctx: FlowContext | None = None
+        self.reported: list[tuple[float, dict, Entry | None]] = []  # (wall time, what the page said, step)
+        self.spoken: list[tuple[int, float, Path]] = []  # (segment, perf_counter, narration clip)
+        self.actions: list[tuple[Action, Entry | None]] = []  # set by finish(), in video time
+        self.clips: list[tuple[float, Path]] = []  # set by finish(), in video time
 
     @property
     def viewport(self) -> ViewportSize:
@@ -212,6 +237,8 @@ class Recorder:
         context.set_default_timeout(self.settings.timeout_ms)
         context.set_default_navigation_timeout(self.settings.navigation_timeout_ms)
         context.add_init_script(script=HIDE_SECRET_FIELDS)
+        context.expose_binding(BINDING, self._on_action)
+        context.add_init_script(script=WATCH_ACTIONS)
         context.on("page", self._record)
         self._stop_before_close(context)
         self.contexts.append(context)
@@ -233,7 +260,7 @@ class Recorder:
         if any(s.page.context is page.context for s in self.segments):
             return  # a pop-up: the context's first page is the one recorded
         path = self.folder / f".segment-{next(_segment_numbers)}.webm"
-        self.segments.append(Segment(page, path, time.perf_counter()))
+        self.segments.append(Segment(page, path, time.perf_counter(), time.time()))
         page.screencast.start(path=path, size=VIDEO_SIZE, fps=self.pace.fps)
         self._show_actions(page)
         register_quiet(page, lambda: self._quiet(page))
@@ -244,6 +271,11 @@ class Recorder:
                 segment.stopped = True
                 with suppress(Error):
                     segment.page.screencast.stop()
+
+    def _on_action(self, source: dict, fact: dict) -> None:
+        """A control was used (the page's report); its time is the page's clock, in ms."""
+        if isinstance(fact, dict) and isinstance(fact.get("at"), (int, float)):
+            self.reported.append((fact["at"] / 1000, fact, self.step.entry if self.step else None))
 
     @contextmanager
     def _quiet(self, page: Page) -> Iterator[None]:
@@ -273,12 +305,15 @@ class Recorder:
     def chapter(self, title: str, description: str = "", duration_ms: int | None = None, cue: bool = False) -> None:
         if self.page.is_closed():
             return
+        duration_ms = duration_ms or self.pace.chapter_ms
         if cue:
             self._mark(title)
+            if self.narrator is not None:
+                clip = self.narrator.say(f"{title}. {description}")
+                self.spoken.append((len(self.segments) - 1, time.perf_counter(), clip))
+                duration_ms = max(duration_ms, round(self.narrator.seconds(clip) * 1000))
         with suppress(Error):
-            self.page.screencast.show_chapter(
-                title, description=description or None, duration=duration_ms or self.pace.chapter_ms
-            )
+            self.page.screencast.show_chapter(title, description=description or None, duration=duration_ms)
 
     def hold(self, duration_ms: int) -> None:
         """Keep the screen as it is for a while (a page-side timer of the screencast)."""
@@ -320,12 +355,19 @@ class Recorder:
         return relative
 
     def _card_picture(self, step: StepState, path: Path) -> None:
+        self._render(step_card(self.guide, step.number, step.entry), path)
+
+    def _render(self, html: str, path: Path) -> None:
         card = self.browser.new_page(viewport=self.viewport)
         try:
-            card.set_content(step_card(self.guide, step.number, step.entry))
+            card.set_content(html)
             card.screenshot(path=path)
         finally:
             card.close()
+
+    def poster(self, path: Path, court_name: str) -> None:
+        """The video's poster: the guide's title and court, as a title card."""
+        self._render(poster_card(self.guide, court_name), path)
 
     def before(self, number: int, entry: Entry) -> None:
         self.step = StepState(number, entry)
@@ -345,6 +387,10 @@ class Recorder:
         if failure is not None:
             self.chapter(f"{step_caption(number, step.entry.title)}: did not complete", failure)
         self.step = None
+
+    def scrub_caption(self, action: Action, step: Entry | None) -> str | None:
+        said = step_caption_for(action, step)
+        return self.scrub(said) if said else None
 
     def failure(self, error: str | None) -> str:
         return self.scrub(error or "failed")
@@ -368,7 +414,8 @@ class Recorder:
             segment.path.unlink(missing_ok=True)
 
     def finish(self, webm: Path) -> tuple[list[tuple[float, str]], float]:
-        """Stop every screencast, join the segments into `webm`; chapter times in the video."""
+        """Stop every screencast, join the segments into `webm`; chapter times in the video
+        (the actions' and the narration's are kept in self.actions and self.clips)."""
         self.close()
         offsets, elapsed, parts = {}, 0.0, []
         try:
@@ -387,7 +434,22 @@ class Recorder:
             for index, moment, text in self.marks
             if index in offsets
         ]
+        self.clips = [
+            (offsets[index] + (moment - self.segments[index].started), clip)
+            for index, moment, clip in self.spoken
+            if index in offsets
+        ]
+        self.actions = self._actions_in_video(offsets)
         return chapters, elapsed
+
+    def _actions_in_video(self, offsets: dict[int, float]) -> list[tuple[Action, Entry | None]]:
+        """Each action reported, at its time in the joined video (in the segment then recording)."""
+        found = []
+        for wall, fact, entry in sorted(self.reported, key=lambda reported: reported[0]):
+            index = max((i for i, s in enumerate(self.segments) if s.started_wall <= wall), default=None)
+            if index is not None and index in offsets:
+                found.append((Action.from_page(fact, offsets[index] + wall - self.segments[index].started_wall), entry))
+        return found
 
 
 @dataclass
@@ -405,12 +467,15 @@ class Scene:
     persona: dict | None
     secrets: set[str]
     progress: Progress
+    narrator: Narrator | None = None
 
 
 @contextmanager
 def recording_of(guide: Guide, scene: Scene) -> Iterator[tuple[Recorder, FlowContext]]:
     """A recorder and the FlowContext it watches; nothing is left behind if recording breaks."""
-    recorder = Recorder(scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets, scene.progress)
+    recorder = Recorder(
+        scene.browser, scene.settings, scene.pace, guide, scene.folder, scene.secrets, scene.progress, scene.narrator
+    )
     try:
         ctx = FlowContext(
             page=recorder.start(),
@@ -429,14 +494,26 @@ def recording_of(guide: Guide, scene: Scene) -> Iterator[tuple[Recorder, FlowCon
 
 
 def _finish(recording: Recording, recorder: Recorder, webm: Path, started: float) -> Recording:
+    recorded = webm.with_name(f".{webm.stem}.recorded.webm")
     try:
-        recording.chapters, recording.video_s = recorder.finish(webm)
-        recording.webm = webm
+        recording.chapters, recording.video_s = recorder.finish(recorded)
         mp4 = webm.with_suffix(".mp4")
-        video.to_mp4(webm, mp4, recorder.pace.x264_preset)
-        recording.mp4 = mp4
+        cues = step_cues(recording.chapters, recording.video_s)
+        recording.actions = publish_recording(
+            recorded,
+            webm,
+            mp4,
+            title=recording.tip.title if recording.tip else recording.guide.title,
+            cues=cues,
+            actions=[(action, recorder.scrub_caption(action, entry)) for action, entry in recorder.actions],
+            pace=recorder.pace,
+            clips=recorder.clips,
+        )
+        recording.webm, recording.mp4 = webm, mp4
     except video.VideoError as error:  # the steps' results stand; the video is what failed
         recording.error = f"video: {error}"
+    finally:
+        recorded.unlink(missing_ok=True)
     recording.seconds = round(time.perf_counter() - started, 1)
     return recording
 
@@ -453,6 +530,8 @@ def record_guide(guide: Guide, scene: Scene) -> Recording:
             guide, ctx, before=recorder.before, after=lambda number, step, result: recorder.after(number, total, result)
         )
         recorder.hold(scene.pace.closing_ms)
+        with suppress(Error):
+            recorder.poster(scene.folder / "poster.png", scene.court_name)
         return _finish(recording, recorder, scene.folder / "walkthrough.webm", started)
 
 

@@ -5,6 +5,9 @@ Jobs run on as many workers as the machine has cores, each worker a thread with 
 Playwright and browser (the sync API belongs to one thread) and each job in its own browser
 context, against a mock reset just before it. `mocks` gives each job a mock: a fresh embedded
 one per job keeps side-by-side jobs apart; a shared running mock allows one worker only.
+A guide recorded at another court than its own is told with that court's names (its name,
+its filing menus) in every card, caption, page and PDF. When all is recorded, a browser prints
+each guide's page as its PDF.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import queue
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -19,16 +23,19 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from e2e.browsers import launch_options, use_project_browsers
 from e2e.catalog import Entry, Guide, load_guides
 from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
+from e2e.pages.ecf.menu_bar import FILING_MENUS
 from e2e.runner import StepResult, describe, failure_line
 from e2e.secrets import scrub
 from e2e.sites import Sites
 from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_guide, write_index
+from e2e.walkthrough.narration import Narrator
+from e2e.walkthrough.printing import print_guide
 from e2e.walkthrough.recorder import PACES, Recording, Scene, record_guide, record_tip
 from fixtures.courts import load_courts
 
@@ -48,15 +55,30 @@ class Job:
         return self.guide.id + (f"/{self.tip.id}" if self.tip else "")
 
 
-def plan(guides: list[Guide], court: str | None = None) -> list[Job]:
+def plan(guides: list[Guide], court: str | None = None, tips: bool = True) -> list[Job]:
     """Every guide's main path first (the longest jobs), then the tips with a scenario flow."""
     mains = [Job(g, court or g.court) for g in guides]
-    tips = [Job(g, court or g.court, e) for g in guides for e in g.entries if e.kind == "tip" and e.flow]
-    return mains + tips
+    scenarios = [Job(g, court or g.court, e) for g in guides for e in g.entries if e.kind == "tip" and e.flow]
+    return mains + (scenarios if tips else [])
 
 
 def court_name(court: str) -> str:
     return load_courts().get(court, {}).get("name", court)
+
+
+def court_names(court: str) -> dict[str, str]:
+    """What a guide calls a court: its full and short names, and its filing menus."""
+    profile = load_courts()[court]
+    menus = " and ".join(FILING_MENUS[profile["kind"]])
+    return {"name": profile["name"], "short_name": profile["short_name"], "filing_menus": menus}
+
+
+def told_at(guide: Guide, court: str) -> Guide:
+    """The guide with its own court's names replaced by `court`'s (itself at its own court)."""
+    if court == guide.court or guide.court not in load_courts() or court not in load_courts():
+        return guide
+    own, there = court_names(guide.court), court_names(court)
+    return guide.renamed({own[key]: there[key] for key in own})
 
 
 def persona_for(guide: Guide, court: str, personas: dict[str, dict]) -> dict | None:
@@ -112,8 +134,12 @@ class Walkthrough:
         echo: Callable[[str], None],
         faults: dict | None = None,
         settings: Settings | None = None,
+        narrate: bool = False,
+        tips: bool = True,
     ) -> None:
         self.out = out
+        self.narrate = narrate
+        self.tips = tips
         self.pace = PACES[pace]
         self.mocks = mocks
         self.workers = max(1, workers)
@@ -127,7 +153,7 @@ class Walkthrough:
     def run(self, guides: list[Guide], court: str | None = None) -> int:
         """Record every guide and tip, write the artifacts, print a summary; the exit status."""
         started = time.perf_counter()
-        jobs = plan(guides, court)
+        jobs = plan(guides, court, self.tips)
         for guide in guides:
             shutil.rmtree(self.out / guide.id, ignore_errors=True)
         todo: queue.Queue[Job] = queue.Queue()
@@ -146,23 +172,55 @@ class Walkthrough:
             thread.start()
         for thread in threads:
             thread.join()
-        self._write(guides, jobs)
+        records = self._write(guides, jobs)
+        self._in_a_browser(lambda browser: self._print(browser, records))
         self._summarize(jobs, time.perf_counter() - started)
         self.console.close()
         return 0 if all(self.recordings[job].passed for job in jobs) else 1
 
     def _work(self, todo: queue.Queue) -> None:
-        use_project_browsers()
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(**launch_options(), headless=self.settings.headless)
-                try:
-                    self._drain(todo, lambda job: self._record(job, browser))
-                finally:
-                    browser.close()
+            self._with_browser(lambda browser: self._drain(todo, lambda job: self._record(job, browser)))
         except Exception as error:  # no browser: every job left fails with the reason
             reason = describe(error)
             self._drain(todo, lambda job: self._broken(job, f"no browser: {reason}"))
+
+    def _with_browser(self, use: Callable[[Browser], None]) -> None:
+        """Run `use` with a browser of this thread's own (the sync API belongs to one thread)."""
+        use_project_browsers()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch_options(), headless=self.settings.headless)
+            try:
+                use(browser)
+            finally:
+                browser.close()
+
+    def _in_a_browser(self, use: Callable[[Browser], None]) -> None:
+        """Run `use` with a browser, in a thread of its own, and wait for it."""
+        failures: list[str] = []
+
+        def run() -> None:
+            try:
+                self._with_browser(use)
+            except Exception as error:
+                failures.append(describe(error))
+
+        thread = threading.Thread(target=run, name="walkthrough-print", daemon=True)
+        thread.start()
+        thread.join()
+        for failure in failures:
+            self.console.say(f"could not print the guides: {failure}")
+
+    def _print(self, browser: Browser, records: list[GuideRecord]) -> None:
+        """Each guide's page printed as its PDF; a guide whose PDF fails keeps its page, unlinked."""
+        for record in records:
+            folder = self.out / record.guide.id
+            try:
+                print_guide(browser, folder / "index.html", folder / "guide.pdf", record.court_name, record.guide.title)
+            except Exception as error:
+                self.console.say(f"[{record.guide.id}] could not print guide.pdf: {describe(error)}")
+                record.pdf = None
+                write_guide(folder, record)
 
     def _drain(self, todo: queue.Queue, record: Callable[[Job], Recording]) -> None:
         while True:
@@ -180,6 +238,8 @@ class Walkthrough:
 
     def _record(self, job: Job, browser) -> Recording:
         secrets: set[str] = set()
+        guide = told_at(job.guide, job.court)
+        narration = Path(tempfile.mkdtemp(prefix="narration-")) if self.narrate else None
         try:
             with self.mocks() as base_url:
                 mock = MockControl(base_url)
@@ -200,12 +260,16 @@ class Walkthrough:
                     persona=persona_for(job.guide, job.court, personas),
                     secrets=secrets,
                     progress=lambda label, result: self._progress(job, label, result),
+                    narrator=Narrator(narration) if narration else None,
                 )
                 if job.tip:
-                    return record_tip(job.guide, job.tip, scene)
-                return record_guide(job.guide, scene)
+                    return record_tip(guide, guide.entry(job.tip.id), scene)
+                return record_guide(guide, scene)
         except Exception as error:  # the recording broke (not a step): say so, keep the others going
             return self._broken(job, scrub(describe(error), extra=secrets))
+        finally:
+            if narration:
+                shutil.rmtree(narration, ignore_errors=True)
 
     def _progress(self, job: Job, label: str, result: StepResult) -> None:
         title = f"{job.tip.id}: {result.title}" if job.tip else result.title
@@ -223,7 +287,7 @@ class Walkthrough:
             folder = self.out / guide.id
             tips = [self._tip_video(self.recordings[j], folder) for j in jobs if j.guide is guide and j.tip]
             record = GuideRecord(
-                guide=guide,
+                guide=told_at(guide, main.court),
                 court=main.court,
                 court_name=court_name(main.court),
                 results=main.results,
@@ -231,6 +295,8 @@ class Walkthrough:
                 tips=tips,
                 webm=_relative(main.webm, folder),
                 mp4=_relative(main.mp4, folder),
+                said=[(action.at, text) for action, text in main.actions],
+                poster=_relative(folder / "poster.png", folder),
             )
             write_guide(folder, record)
             records.append(record)

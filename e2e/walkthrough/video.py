@@ -1,4 +1,5 @@
-"""Videos with the system ffmpeg: join recorded segments, convert WebM to H.264 MP4, probe."""
+"""Videos with the system ffmpeg: join recorded segments, publish them as WebM and MP4 with
+chapters and subtitles, probe what a file carries."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONVERT_TIMEOUT_S = 300
+PACKAGES = {"espeak-ng": "espeak-ng"}  # the Debian package of a tool that is not ffmpeg's
+SETUP = {"espeak-ng": "make run NARRATE=1"}
 
 
 class VideoError(RuntimeError):
@@ -28,11 +31,14 @@ class VideoInfo:
 def tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise VideoError(f"{name} not found: install ffmpeg (it provides {name}), e.g. `make setup`")
+        package = PACKAGES.get(name, "ffmpeg")
+        raise VideoError(
+            f"{name} not found: install {package} (it provides {name}), e.g. `{SETUP.get(name, 'make setup')}`"
+        )
     return found
 
 
-def _run(args: list[str]) -> str:
+def run_tool(args: list[str]) -> str:
     done = subprocess.run(args, capture_output=True, text=True, timeout=CONVERT_TIMEOUT_S)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
@@ -42,7 +48,7 @@ def _run(args: list[str]) -> str:
 
 def probe(path: Path) -> VideoInfo:
     """The first video stream's codec and size, and the file's duration."""
-    out = _run(
+    out = run_tool(
         [
             tool("ffprobe"),
             "-v",
@@ -70,6 +76,12 @@ def probe(path: Path) -> VideoInfo:
     )
 
 
+def probe_duration(path: Path) -> float:
+    """A file's duration in seconds (a sound file's too)."""
+    out = run_tool([tool("ffprobe"), "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)])
+    return float(out.strip() or 0)
+
+
 def join(parts: list[Path], target: Path) -> None:
     """Segments recorded one after another (a browser restarted mid-scenario), as one WebM."""
     if len(parts) == 1:
@@ -78,7 +90,7 @@ def join(parts: list[Path], target: Path) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.writelines(f"file '{part.resolve()}'\n" for part in parts)
     try:
-        _run(
+        run_tool(
             [
                 tool("ffmpeg"),
                 "-v",
@@ -101,29 +113,140 @@ def join(parts: list[Path], target: Path) -> None:
         part.unlink()
 
 
-def to_mp4(webm: Path, mp4: Path, preset: str = "veryfast") -> None:
-    """H.264 in yuv420p with the index up front: plays in every browser and media player."""
-    _run(
-        [
-            tool("ffmpeg"),
-            "-v",
-            "error",
-            "-y",
-            "-i",
-            str(webm),
-            "-an",
-            "-c:v",
-            "libx264",
-            "-pix_fmt",
-            "yuv420p",
-            "-preset",
-            preset,
-            "-crf",
-            "23",
-            "-vf",
-            "scale=trunc(iw/2)*2:trunc(ih/2)*2",
-            "-movflags",
-            "+faststart",
-            str(mp4),
-        ]
+@dataclass(frozen=True)
+class Chapter:
+    start_s: float
+    end_s: float
+    title: str
+
+
+def _metadata_value(text: str) -> str:
+    """A value in ffmpeg's metadata file: its special characters escaped, on one line."""
+    line = " ".join(text.split())
+    for special in ("\\", "=", ";", "#"):
+        line = line.replace(special, "\\" + special)
+    return line
+
+
+def write_chapters(path: Path, title: str, chapters: list[Chapter]) -> None:
+    """ffmpeg's metadata file: the video's title and one chapter per documented step."""
+    lines = [";FFMETADATA1", f"title={_metadata_value(title)}"]
+    for chapter in chapters:
+        start, end = round(chapter.start_s * 1000), round(chapter.end_s * 1000)
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={start}", f"END={max(end, start + 1)}"]
+        lines.append(f"title={_metadata_value(chapter.title)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def filter_path(path: Path) -> str:
+    """A file name inside a filter graph, quoted and escaped as the graph's parser wants it."""
+    return "'" + str(path).replace("\\", "\\\\").replace("'", "'\\''").replace(":", "\\:") + "'"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What goes into the published videos besides the recorded picture."""
+
+    picture_filters: str  # applied to the recording (the zoom, the burned-in captions)
+    chapters: Path  # ffmpeg metadata file (write_chapters)
+    subtitles: Path  # WebVTT, carried as a selectable track
+    audio: Path | None = None  # narration, as long as the video or shorter
+    preset: str = "veryfast"  # x264's: smaller files or a quicker conversion
+
+
+def publish(recorded: Path, webm: Path, mp4: Path, publication: Publication) -> None:
+    """The recorded WebM made into the published WebM (VP9 in real-time mode: a fraction of VP8's
+    work) and MP4 (H.264 with the index up front), both with the pictures filtered, the chapters,
+    the subtitles and any narration."""
+    inputs = [
+        "-i",
+        str(recorded),
+        "-f",
+        "ffmetadata",
+        "-i",
+        str(publication.chapters),
+        "-i",
+        str(publication.subtitles),
+    ]
+    audio_map: list[str] = []
+    if publication.audio is not None:
+        inputs += ["-i", str(publication.audio)]
+        audio_map = ["-map", "3:a"]
+    graph = f"[0:v]{publication.picture_filters},format=yuv420p,split=2[mp4][webm]"
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as script:
+        script.write(graph)
+    common = ["-map_metadata", "1", "-map_chapters", "1", "-map", "2:s", *audio_map, "-metadata:s:s:0", "language=eng"]
+    try:
+        run_tool(
+            [
+                tool("ffmpeg"),
+                "-v",
+                "error",
+                "-y",
+                *inputs,
+                "-filter_complex_script",
+                script.name,
+                "-map",
+                "[mp4]",
+                *common,
+                "-c:v",
+                "libx264",
+                "-preset",
+                publication.preset,
+                "-crf",
+                "23",
+                "-c:s",
+                "mov_text",
+                "-c:a",
+                "aac",
+                "-movflags",
+                "+faststart",
+                str(mp4),
+                "-map",
+                "[webm]",
+                *common,
+                "-c:v",
+                "libvpx-vp9",
+                "-deadline",
+                "realtime",
+                "-cpu-used",
+                "8",
+                "-row-mt",
+                "1",
+                "-lag-in-frames",
+                "0",
+                "-b:v",
+                "900k",
+                "-c:s",
+                "webvtt",
+                "-c:a",
+                "libopus",
+                str(webm),
+            ]
+        )
+    finally:
+        Path(script.name).unlink()
+
+
+def chapters_of(path: Path) -> list[Chapter]:
+    """The chapters a video file carries, as a player's chapter menu lists them."""
+    out = run_tool([tool("ffprobe"), "-v", "error", "-show_chapters", "-of", "json", str(path)])
+    return [
+        Chapter(float(c["start_time"]), float(c["end_time"]), c.get("tags", {}).get("title", ""))
+        for c in json.loads(out).get("chapters", [])
+    ]
+
+
+def streams_of(path: Path) -> list[dict]:
+    """Every stream of a file: codec_type, codec_name and tags (language), as ffprobe says."""
+    out = run_tool([tool("ffprobe"), "-v", "error", "-show_streams", "-of", "json", str(path)])
+    return json.loads(out).get("streams", [])
+
+
+def frames(path: Path, folder: Path, per_second: float) -> list[Path]:
+    """Pictures of a video, `per_second` of them a second, as PNG files in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    run_tool(
+        [tool("ffmpeg"), "-v", "error", "-y", "-i", str(path), "-vf", f"fps={per_second}", str(folder / "%05d.png")]
     )
+    return sorted(folder.glob("*.png"))

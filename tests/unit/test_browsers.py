@@ -83,3 +83,26 @@ def test_harness_settings_give_pytest_playwright_defaults_the_command_line_overr
 
     settings = Settings(browser="chromium", video="on", tracing="retain-on-failure")
     assert playwright_option_defaults(settings, given) == expected
+
+
+@pytest.mark.parametrize(("tool", "package"), [(name, package) for name, (_, package) in provision.TOOLS.items()])
+def test_a_missing_tool_is_installed_with_apt_get(monkeypatch, tool, package):
+    installed: list[str] = []
+    monkeypatch.setattr(provision.shutil, "which", lambda name: f"/usr/bin/{name}" if installed else None)
+    monkeypatch.setattr(provision, "can_apt_install", lambda: True)
+    monkeypatch.setattr(provision, "apt_install", lambda *packages: installed.extend(packages) or True)
+    assert provision.provide_tool(tool).startswith(f"{tool}: /usr/bin/")
+    assert installed == [package]
+
+
+def test_a_tool_already_there_installs_nothing(monkeypatch):
+    monkeypatch.setattr(provision.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(provision, "apt_install", lambda *packages: pytest.fail("nothing to install"))
+    assert provision.provide_tool("ocr") == "ocr: /usr/bin/tesseract"
+
+
+def test_a_tool_that_cannot_be_installed_is_named_with_its_package(monkeypatch):
+    monkeypatch.setattr(provision.shutil, "which", lambda name: None)
+    monkeypatch.setattr(provision, "can_apt_install", lambda: False)
+    with pytest.raises(provision.ProvisionError, match=r"pdftotext, pdfinfo needed .*apt-get install poppler-utils"):
+        provision.provide_tool("pdf-text")

@@ -14,6 +14,7 @@ from e2e.walkthrough.artifacts import (
     step_caption,
     step_card,
     step_cues,
+    transcript,
     vtt_timestamp,
     write_guide,
     write_index,
@@ -286,3 +287,32 @@ def test_a_step_done_off_screen_gets_a_card_with_its_escaped_title_and_text():
     card = step_card(GUIDE, 2, GUIDE.entry("sign-in"))
     assert "Step 2" in card and "Sign in --&gt; now" in card and "Enter &#34;your&#34; name." in card
     assert "Filing &lt;fast&gt; &amp; easy" in card
+
+
+def test_transcript_tells_each_step_with_what_was_said_on_screen_during_it():
+    said = record()
+    said.said = [(1.0, "Select Open"), (5.0, "Type the name"), (9.5, "Select Finish")]
+    lines = transcript(said).splitlines()
+    assert lines[:2] == ["Filing <fast> & easy", "U.S. District Court for the Western District of Texas"]
+    body = lines[lines.index("[0:00] Step 1: Open the <site>") :]
+    assert body == [
+        "[0:00] Step 1: Open the <site>",
+        "Go to A & B.",
+        "On screen:",
+        "  [0:01] Select Open",
+        "Note: Mind the <script>alert(1)</script>",
+        "  Notes sit under their step.",
+        "Troubleshooting: Tip: reload",
+        "  Press Ctrl+F5.",
+        "",
+        "[0:04] Step 2: Sign in --> now",
+        'Enter "your" name.',
+        "On screen:",
+        "  [0:05] Type the name",
+        "If instead: Without an account",
+        "  Register first.",
+        "",
+        "[0:09] Step 3: Finish",
+        "On screen:",
+        "  [0:09] Select Finish",
+    ]

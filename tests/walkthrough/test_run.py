@@ -52,6 +52,10 @@ def test_main_paths_come_first_then_the_tips_that_name_a_scenario():
     ]
 
 
+def test_without_tips_only_the_main_paths():
+    assert [j.name for j in plan([LINKING, REGISTRATION], tips=False)] == ["linking", "registration"]
+
+
 def test_a_court_given_replaces_each_guide_s_own():
     assert {j.court for j in plan([LINKING, REGISTRATION], "moeb")} == {"moeb"}
 

@@ -1,12 +1,15 @@
-"""The walkthrough of every guide, at fast pace: videos that play, one subtitle and one picture
-per documented step, every step passed, no secret in any text written; and a clear failure when
-the mock breaks a step."""
+"""The walkthrough of every guide, at fast pace: videos that play, one subtitle, one chapter and
+one picture per documented step, every step passed, no locator code on any frame, a transcript,
+a poster and a printable PDF, no secret in anything written; and a clear failure when the mock
+breaks a step."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import struct
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -15,15 +18,18 @@ from e2e.catalog import load_guides
 from e2e.mock_control import MockControl
 from e2e.secrets import typed_in_this_process
 from e2e.walkthrough.artifacts import step_caption
-from e2e.walkthrough.video import probe
+from e2e.walkthrough.run import court_name
+from e2e.walkthrough.video import chapters_of, probe, streams_of
 from fixtures.courts import court_ids
 from fixtures.registrants import new_registrant
 from tests.walkthrough.conftest import walk
 from tests.walkthrough.html_page import Page
+from tests.walkthrough.media import CODE_LIKE, frame_texts, pdf_pages, pdf_text
 
 GUIDES = sorted(load_guides())
 TIPS = [(g.id, e.id) for g in load_guides().values() for e in g.entries if e.kind == "tip" and e.flow]
-TEXT_ARTIFACTS = (".vtt", ".html", ".json", ".log")
+TEXT_ARTIFACTS = (".vtt", ".html", ".json", ".log", ".txt")
+VIDEOS = [(g, "walkthrough") for g in GUIDES] + [(g, f"tips/{t}") for g, t in TIPS]
 CUE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})$")
 
 
@@ -128,6 +134,10 @@ def test_only_the_documented_artifacts_are_left(walkthrough):
             "walkthrough.webm",
             "walkthrough.mp4",
             "walkthrough.vtt",
+            "chapters.vtt",
+            "poster.png",
+            "transcript.txt",
+            "guide.pdf",
             "index.html",
             "report.json",
         }
@@ -152,13 +162,123 @@ def secrets(mock, walkthrough) -> set[str]:
     return found
 
 
-def test_no_secret_in_any_text_written(walkthrough, secrets):
+@pytest.fixture(scope="module")
+def frames_read(walkthrough, tmp_path_factory) -> dict[str, list[str]]:
+    """The text on every published MP4's frames, two a second, as OCR reads it."""
+    return {
+        f"{guide_id}/{name}": frame_texts(
+            walkthrough.out / guide_id / f"{name}.mp4", tmp_path_factory.mktemp(name.replace("/", "-"))
+        )
+        for guide_id, name in VIDEOS
+    }
+
+
+@pytest.mark.parametrize(("guide_id", "name"), VIDEOS)
+def test_no_frame_shows_code(walkthrough, frames_read, guide_id, name):
+    texts = frames_read[f"{guide_id}/{name}"]
+    duration = probe(walkthrough.out / guide_id / f"{name}.mp4").duration_s
+    assert len(texts) >= 2 * duration - 1, "fewer than two frames a second were read"
+    assert sum(len(re.findall(r"[A-Za-z]{4,}", text)) for text in texts) >= 20, "OCR read next to nothing"
+    code = {index / 2: line for index, text in enumerate(texts) for line in text.splitlines() if CODE_LIKE.search(line)}
+    assert code == {}, f"code-like text at these seconds of {name}.mp4"
+
+
+@pytest.mark.parametrize("guide_id", GUIDES)
+def test_frames_show_the_actions_in_plain_words(walkthrough, frames_read, guide_id):
+    transcript = (walkthrough.out / guide_id / "transcript.txt").read_text()
+    said = set(re.findall(r"^  \[\d+:\d\d\] (.+)$", transcript, re.M))
+    seen = " ".join(" ".join(text.split()) for text in frames_read[f"{guide_id}/walkthrough"])
+    assert {caption for caption in said if caption in seen}, "no frame read shows a caption of the transcript"
+
+
+@pytest.mark.parametrize(("guide_id", "name"), VIDEOS)
+def test_videos_carry_a_chapter_per_step_and_the_subtitles(walkthrough, guide_id, name):
+    folder = walkthrough.out / guide_id
+    guide = load_guides()[guide_id]
+    titles = (
+        [step_caption(number, step.title) for number, step in enumerate(guide.steps, start=1)]
+        if name == "walkthrough"
+        else [guide.entry(name.removeprefix("tips/")).title]
+    )
+    for suffix, subtitle_codec in ((".mp4", "mov_text"), (".webm", "webvtt")):
+        path = folder / f"{name}{suffix}"
+        chapters = chapters_of(path)
+        assert [c.title for c in chapters] == titles, path.name
+        assert all(a.end_s <= b.start_s + 0.01 for a, b in itertools.pairwise(chapters))
+        assert chapters[-1].end_s <= probe(path).duration_s + 0.1
+        subtitles = [s for s in streams_of(path) if s["codec_type"] == "subtitle"]
+        assert [(s["codec_name"], s.get("tags", {}).get("language")) for s in subtitles] == [(subtitle_codec, "eng")]
+
+
+@pytest.mark.parametrize("guide_id", GUIDES)
+def test_guide_page_offers_poster_chapters_transcript_and_pdf(walkthrough, guide_id):
+    guide = load_guides()[guide_id]
+    folder = walkthrough.out / guide_id
+    html = (folder / "index.html").read_text()
+    assert 'poster="poster.png"' in html and png_size(folder / "poster.png") == (1280, 720)
+    assert '<track kind="chapters" srclang="en" label="Steps" src="chapters.vtt">' in html
+    seeks = re.findall(r'href="walkthrough\.mp4#t=([\d.]+)" data-seek="([\d.]+)">([^<]+)</a>', html)
+    assert [unescape(title) for _, _, title in seeks] == [
+        step_caption(number, step.title) for number, step in enumerate(guide.steps, start=1)
+    ]
+    starts = [start for start, _, _ in cues(folder / "walkthrough.vtt")]
+    assert [float(seek) for _, seek, _ in seeks] == pytest.approx(starts, abs=0.001)
+    assert {"transcript.txt", "guide.pdf", "walkthrough.vtt"} <= set(Page(html).links)
+
+
+@pytest.mark.parametrize("guide_id", GUIDES)
+def test_transcript_follows_the_catalog(walkthrough, guide_id):
+    guide = load_guides()[guide_id]
+    lines = (walkthrough.out / guide_id / "transcript.txt").read_text().splitlines()
+    assert lines[:2] == [guide.title, court_name(guide.court)]
+    expected = []
+    for number, step in enumerate(guide.steps, start=1):
+        expected.append(step_caption(number, step.title))
+        expected += [step.text] if step.text else []
+        for child in guide.children(step):
+            expected += [child.title, child.text] if child.text else [child.title]
+    found, at = [], 0
+    for wanted in expected:
+        at = next(i for i in range(at, len(lines)) if lines[i].strip().endswith(wanted))
+        found.append(wanted)
+    assert found == expected
+    said = [line.strip() for line in lines if re.match(r"^  \[\d+:\d\d\] ", line)]
+    assert said, "the transcript says nothing of what was shown on screen"
+    assert not [line for line in said if CODE_LIKE.search(line)]
+
+
+@pytest.mark.parametrize("guide_id", GUIDES)
+def test_printable_guide_has_numbered_steps_court_and_page_numbers(walkthrough, guide_id):
+    guide = load_guides()[guide_id]
+    pdf = walkthrough.out / guide_id / "guide.pdf"
+    pages = pdf_text(pdf)
+    assert len(pages) == pdf_pages(pdf) >= 2
+    court = court_name(guide.court)
+    for number, page in enumerate(pages, start=1):
+        assert court in page, f"page {number} has no header with the court's name"
+        assert re.search(rf"Page {number} of {len(pages)}", page), f"page {number} is not numbered"
+    text = " ".join(" ".join(pages).split())
+    at = 0
+    for number, step in enumerate(guide.steps, start=1):
+        label, heading = step_caption(number, step.title).split(": ", 1)
+        at = text.index(f"{label} {' '.join(heading.split())}", at)
+    for child in guide.entries:
+        if child.parent:
+            assert " ".join(child.title.split()) in text
+    assert "did not complete" not in text and "video (MP4)" not in text
+
+
+def test_no_secret_in_any_text_written(walkthrough, secrets, frames_read):
     assert typed_in_this_process, "the flows typed no secret: nothing was checked"
     texts = {
         path: path.read_text(encoding="utf-8") for path in walkthrough.out.rglob("*") if path.suffix in TEXT_ARTIFACTS
     }
     texts[Path("console output")] = walkthrough.output
-    assert {p.suffix for p in texts} >= {".vtt", ".html", ".json", ".log"}
+    for pdf in walkthrough.out.rglob("*.pdf"):
+        texts[pdf] = "\n".join(pdf_text(pdf))
+    for name, read in frames_read.items():
+        texts[Path(f"{name}.mp4 frames")] = "\n".join(read)
+    assert {p.suffix for p in texts} >= {".vtt", ".html", ".json", ".log", ".txt", ".pdf"}
     leaks = {str(path): sorted(s for s in secrets if s in text) for path, text in texts.items()}
     assert {path: found for path, found in leaks.items() if found} == {}
 

@@ -1,0 +1,40 @@
+"""The printable guide: `guide.pdf`, printed by the browser from the illustrated guide page
+with its print styles (no video, no links to follow), the court's name at the head of every
+page and the page numbers at its foot. Its text is the page's text: selectable, searchable."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+HEAD = (
+    '<div style="width: 100%; padding: 0 16mm; font: 9px Georgia, serif; color: #444; display: flex;'
+    ' justify-content: space-between"><span>{court}</span><span>{title}</span></div>'
+)
+FOOT = (
+    '<div style="width: 100%; font: 9px Arial, sans-serif; color: #444; text-align: center">'
+    'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+)
+
+
+def print_guide(browser: Browser, page_file: Path, pdf: Path, court_name: str, title: str) -> None:
+    """Print the guide page `page_file` (its pictures beside it) to `pdf`, US Letter."""
+    page = browser.new_page()
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.pdf(
+            path=pdf,
+            format="Letter",
+            print_background=True,
+            display_header_footer=True,
+            header_template=HEAD.format(court=escape(court_name), title=escape(title)),
+            footer_template=FOOT,
+            margin={"top": "22mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+            outline=True,
+            tagged=True,
+        )
+    finally:
+        page.close()
