@@ -37,7 +37,7 @@ from e2e.config import Settings
 from e2e.flows import FlowContext, flow_of
 from e2e.mock_control import MockControl
 from e2e.runner import NetworkTrouble, StepResult, describe, run_guide
-from e2e.secrets import register_quiet, scrub
+from e2e.secrets import HIDE_SECRET_FIELDS, register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
 from e2e.walkthrough.artifacts import step_caption, step_card
@@ -84,24 +84,6 @@ ACTION_STYLE: ScreencastActionStyle = {
     "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
     "title": "font-size: 18px; max-width: 45%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap",
 }
-
-# Fields holding a card number or a security answer may be plain text inputs: draw them as dots,
-# in the video and the pictures alike, as a password field draws itself.
-HIDE_SECRET_FIELDS = """(() => {
-  const SECRET = /card number|answer|password/i;
-  const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
-    + ' ' + (input.getAttribute('aria-label') || '');
-  const hide = () => {
-    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {
-      if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
-    }
-  };
-  const watch = () => {
-    hide();
-    new MutationObserver(hide).observe(document.documentElement, {childList: true, subtree: true});
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
-})();"""
 
 OUTLINE_ON = """(element) => {
   element.dataset.walkthroughOutline = element.style.outline;
