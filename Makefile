@@ -15,8 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	@touch $@
 
+# The suite, then a search of what it left in test-results/ for any secret (the suite's status is kept).
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ -d test-results ]; then $(BIN)/mock-court scan-secrets test-results || status=$$?; fi; \
+	exit $$status
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
