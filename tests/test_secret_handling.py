@@ -201,7 +201,7 @@ def test_without_scrubbing_the_same_search_finds_the_secrets(tmp_path, pytestcon
     assert {"url-encoded", "json-escaped", "base64", "html-escaped", "second opinion"} <= encodings
     labels = {leak.label for leak in found}
     assert {"returning-user password", "filer-txwd ecf_password", "returning-user new password"} <= labels
-    assert "test card number (accepted)" in labels
+    assert any("card" in label for label in labels)  # the card number typed for registration
     assert any("returning-user-again" in label for label in labels)
 
 
