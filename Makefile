@@ -17,9 +17,12 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # The walkthrough checks read video frames (tesseract), PDFs (pdftotext) and narration (espeak-ng).
+# The suite, then a search of what it left in test-results/ for any secret (the suite's status is kept).
 test: TOOLS = ocr pdf-text speech
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ -d test-results ]; then $(BIN)/mock-court scan-secrets test-results || status=$$?; fi; \
+	exit $$status
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -3,27 +3,60 @@
 Page objects type every secret through `fill_secret`. Playwright's `fill` would write the value
 into a trace's action log, so the value goes in as an `evaluate` argument (which traces do not
 keep) and is inserted with the browser's own editing command, firing the same input events as
-typing. The field is marked `data-secret`, so that a walkthrough draws what it holds as dots.
-DOM snapshots in traces still hold input values: `scrub_trace` masks them afterwards.
-A recorder registers, per page, a context manager that pauses its action annotations while a
-secret goes in, and error messages are scrubbed of every secret typed before being reported.
+typed. The field is marked `data-secret`, so that a walkthrough draws what it holds as dots.
+DOM snapshots and request bodies in traces still hold the values: the artifacts are
+masked where they are born (e2e/scrubbing, tests/artifact_scrubbing.py). A recorder registers,
+per page, a context manager that pauses its action annotations while a secret goes in, and
+error messages are scrubbed of every secret typed, in any encoding, before being reported.
 """
 
 from __future__ import annotations
 
 import weakref
-import zipfile
 from collections.abc import Callable, Set
 from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
 
 from playwright.sync_api import Locator, Page
+
+from e2e.scrubbing import encodings
+from e2e.scrubbing.encodings import masked_text, matcher_for
+
+MASK = encodings.MASK.decode()  # six dots, whatever the secret's length
 
 _quiet: weakref.WeakKeyDictionary[Page, Callable[[], AbstractContextManager]] = weakref.WeakKeyDictionary()
 _typed: weakref.WeakKeyDictionary[Page, set[str]] = weakref.WeakKeyDictionary()
 typed_in_this_process: set[str] = set()
 
-MASK = "••••••"
+# Labels of fields that hold a secret, whatever their input type.
+SECRET_NAMES = (
+    r"card number|security code|answer|password|passcode|activation code|one-time|backup code|digit code|secret"
+)
+
+# Fields holding a secret may be plain text inputs: draw them as dots on screen (videos,
+# screenshots, pictures) as a password field draws itself. What a page marks data-secret and is
+# not an input (a QR code and its secret key, backup codes) is covered over.
+HIDE_SECRET_FIELDS = f"""(() => {{
+  const SECRET = new RegExp('{SECRET_NAMES}', 'i');
+  const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
+    + ' ' + (input.getAttribute('aria-label') || '');
+  const hide = () => {{
+    for (const shown of document.querySelectorAll('[data-secret]:not(input)')) {{
+      shown.style.setProperty('filter', 'brightness(0) opacity(0.6)');
+      shown.style.setProperty('color', 'transparent');
+    }}
+    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {{
+      if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
+    }}
+  }};
+  const watch = () => {{
+    hide();
+    new MutationObserver(hide).observe(document.documentElement, {{childList: true, subtree: true}});
+  }};
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
+  document.addEventListener('input', (event) => {{
+    if ('secret' in (event.target.dataset || {{}})) event.target.style.setProperty('-webkit-text-security', 'disc');
+  }}, true);
+}})();"""
 
 _INSERT = """(element, value) => {
     element.dataset.secret = '';
@@ -58,26 +91,6 @@ def remember_secret(page: Page, value: str) -> None:
 
 
 def scrub(text: str, page: Page | None = None, extra: Set[str] = frozenset()) -> str:
-    """Replace every secret typed on the page (and any extra ones) by a mask."""
+    """Replace every secret typed on the page (and any extra ones), in any encoding, by a mask."""
     secrets = set(extra) | (_typed.get(page, set()) if page is not None else set())
-    for secret in sorted(filter(None, secrets), key=len, reverse=True):
-        text = text.replace(secret, MASK)
-    return text
-
-
-def scrub_trace(path: Path, secrets: set[str]) -> bool:
-    """Rewrite a Playwright trace zip with every secret masked; True when something was masked."""
-    needles = sorted((s.encode() for s in secrets if s), key=len, reverse=True)
-    with zipfile.ZipFile(path) as source:
-        members = [(info, source.read(info)) for info in source.infolist()]
-    changed = False
-    for index, (info, data) in enumerate(members):
-        for needle in needles:
-            if needle in data:
-                data, changed = data.replace(needle, MASK.encode()), True
-        members[index] = (info, data)
-    if changed:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-            for info, data in members:
-                target.writestr(info, data)
-    return changed
+    return masked_text(text, matcher_for(frozenset(secrets))) if secrets else text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
@@ -18,12 +17,14 @@ from e2e.browsers import launch_options, use_project_browsers
 from e2e.config import Settings, load_settings, playwright_option_defaults
 from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
-from e2e.secrets import scrub_trace, typed_in_this_process
 from e2e.sites import Sites
 from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
 use_project_browsers()
+
+# Traces, videos, screenshots and failure reports without secrets, masked where they are born.
+pytest_plugins = ["tests.artifact_scrubbing"]
 
 SETTINGS = pytest.StashKey[Settings]()
 
@@ -50,14 +51,6 @@ def pytest_collection_modifyitems(session, config, items):
         covers = {item.nodeid: [i for m in item.iter_markers("covers") for i in m.args] for item in items}
         with open(path, "w") as report:
             json.dump(covers, report)
-
-
-def pytest_sessionfinish(session):
-    """Traces keep DOM snapshots with input values: mask every secret typed during the run."""
-    output = session.config.getoption("--output", None)
-    if output and typed_in_this_process:
-        for trace in Path(output).rglob("*.zip"):
-            scrub_trace(trace, typed_in_this_process)
 
 
 @pytest.fixture

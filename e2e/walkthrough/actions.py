@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 
 from e2e.catalog import Entry
-from e2e.secrets import MASK
+from e2e.secrets import MASK, SECRET_NAMES
 
 BINDING = "walkthroughAction"
 LONGEST_NAME = 70  # characters of a control's name kept in a caption
 
 # Names of fields that hold a secret, beside password fields and those typed with fill_secret.
-SECRET_NAMES = r"card number|security code|answer|password|passcode|activation code|one-time|backup code|digit code|secret"
 
 WATCH_ACTIONS = f"""(() => {{
   const SECRET = new RegExp('{SECRET_NAMES}', 'i');

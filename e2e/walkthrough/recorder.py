@@ -41,10 +41,10 @@ from e2e.config import Settings
 from e2e.flows import FlowContext, flow_of
 from e2e.mock_control import MockControl
 from e2e.runner import NetworkTrouble, StepResult, describe, run_guide
-from e2e.secrets import register_quiet, scrub
+from e2e.secrets import HIDE_SECRET_FIELDS, register_quiet, scrub
 from e2e.sites import Sites
 from e2e.walkthrough import video
-from e2e.walkthrough.actions import BINDING, SECRET_NAMES, WATCH_ACTIONS, Action, step_caption_for
+from e2e.walkthrough.actions import BINDING, WATCH_ACTIONS, Action, step_caption_for
 from e2e.walkthrough.artifacts import poster_card, step_caption, step_card, step_cues
 from e2e.walkthrough.framing import Camera
 from e2e.walkthrough.narration import Narrator
@@ -98,32 +98,6 @@ ACTION_STYLE: ScreencastActionStyle = {
     "highlight": "outline: 3px solid #d9361e; outline-offset: 2px; background: rgba(217, 54, 30, 0.08)",
     "title": "display: none",
 }
-
-# Fields holding a card number, a security answer or a code may be plain text inputs: draw them
-# as dots, in the video and the pictures alike, as a password field draws itself. What a page
-# marks data-secret (a QR code and its secret key, backup codes) is covered over.
-HIDE_SECRET_FIELDS = f"""(() => {{
-  const SECRET = new RegExp('{SECRET_NAMES}', 'i');
-  const named = (input) => [...(input.labels || [])].map((l) => l.textContent).join(' ')
-    + ' ' + (input.getAttribute('aria-label') || '');
-  const hide = () => {{
-    for (const shown of document.querySelectorAll('[data-secret]')) {{
-      shown.style.setProperty('filter', 'brightness(0) opacity(0.6)');
-      shown.style.setProperty('color', 'transparent');
-    }}
-    for (const input of document.querySelectorAll('input:not([type=password]):not([type=hidden])')) {{
-      if (SECRET.test(named(input))) input.style.setProperty('-webkit-text-security', 'disc');
-    }}
-  }};
-  const watch = () => {{
-    hide();
-    new MutationObserver(hide).observe(document.documentElement, {{childList: true, subtree: true}});
-  }};
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
-  document.addEventListener('input', (event) => {{
-    if ('secret' in (event.target.dataset || {{}})) event.target.style.setProperty('-webkit-text-security', 'disc');
-  }}, true);
-}})();"""
 
 OUTLINE_ON = """(element) => {
   element.dataset.walkthroughOutline = element.style.outline;
