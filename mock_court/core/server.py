@@ -57,8 +57,11 @@ class LiveServer:
         return self
 
     def stop(self) -> None:
-        """Close every socket from the server's own loop (closing them from here races its select),
-        which then ends with nothing left to serve."""
+        """Let the worker threads finish what they serve, then close every socket from the server's
+        own loop (closing them from here races its select), which then ends with nothing left to
+        serve. In that order, no worker can touch a descriptor after it is closed (and perhaps
+        reused by the next server of this process)."""
+        self._server.task_dispatcher.shutdown(timeout=10)
         loop_map = self._server._map
 
         def close_all() -> None:
@@ -67,7 +70,6 @@ class LiveServer:
 
         self._server.trigger.pull_trigger(close_all)
         self._thread.join(timeout=10)
-        self._server.task_dispatcher.shutdown()
 
     def __enter__(self) -> LiveServer:
         return self.start()
