@@ -31,6 +31,7 @@ from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
 from e2e.pages.ecf.menu_bar import FILING_MENUS
 from e2e.runner import StepResult, describe, failure_line
+from e2e.scrubbing.command import leaks_in
 from e2e.secrets import scrub
 from e2e.sites import Sites
 from e2e.walkthrough.artifacts import GuideRecord, TipVideo, step_cues, write_guide, write_index
@@ -174,9 +175,19 @@ class Walkthrough:
             thread.join()
         records = self._write(guides, jobs)
         self._in_a_browser(lambda browser: self._print(browser, records))
+        clean = self._no_secrets_in([self.out / guide.id for guide in guides])
         self._summarize(jobs, time.perf_counter() - started)
         self.console.close()
-        return 0 if all(self.recordings[job].passed for job in jobs) else 1
+        return 0 if clean and all(self.recordings[job].passed for job in jobs) else 1
+
+    def _no_secrets_in(self, folders: list[Path]) -> bool:
+        """Search what was written, as `mock-court scan-secrets` does, before saying it is done."""
+        leaks = leaks_in([folder for folder in folders if folder.exists()])
+        for leak in leaks:
+            self.console.say(f"FAILED secret in an artifact: {leak}")
+        if not leaks:
+            self.console.say("No secrets in what was written.")
+        return not leaks
 
     def _work(self, todo: queue.Queue) -> None:
         try:

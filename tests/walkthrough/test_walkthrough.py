@@ -68,6 +68,25 @@ def test_every_guide_is_recorded_and_passes(walkthrough):
             walkthrough.output
         )
     assert str((walkthrough.out / "index.html").resolve()) in walkthrough.output
+    assert "No secrets in what was written." in walkthrough.output
+
+
+def test_a_secret_left_in_what_was_written_fails_the_walkthrough(tmp_path):
+    from e2e.walkthrough.run import Walkthrough
+    from fixtures.personas import build_personas
+
+    said: list[str] = []
+    recording = Walkthrough(tmp_path, "fast", lambda: None, 1, said.append)  # type: ignore[arg-type, return-value]
+    folder = tmp_path / "a-guide"
+    folder.mkdir()
+    (folder / "transcript.txt").write_text("clean")
+    assert recording._no_secrets_in([folder])
+    password = next(p["password"] for p in build_personas() if p["id"] == "returning-user")
+    (folder / "transcript.txt").write_text(f"typed {password} here")
+    assert not recording._no_secrets_in([folder])
+    recording.console.close()
+    assert any("FAILED secret in an artifact" in line and "returning-user" in line for line in said)
+    assert not any(password in line for line in said)
 
 
 @pytest.mark.parametrize("guide_id", GUIDES)
