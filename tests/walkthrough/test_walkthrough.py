@@ -76,7 +76,7 @@ def test_a_secret_left_in_what_was_written_fails_the_walkthrough(tmp_path):
     from fixtures.personas import build_personas
 
     said: list[str] = []
-    recording = Walkthrough(tmp_path, "fast", lambda: None, 1, said.append)  # type: ignore[arg-type, return-value]
+    recording = Walkthrough(tmp_path, "fast", lambda: None, 1, said.append)
     folder = tmp_path / "a-guide"
     folder.mkdir()
     (folder / "transcript.txt").write_text("clean")
