@@ -48,7 +48,12 @@ class ManageAccountPage:
 
     def value_of(self, term: str):
         """A value of the account summary: "Account Number", "Account Status", "User Type"..."""
-        return self.page.get_by_role("term").filter(has_text=term).locator("xpath=following-sibling::dd[1]")
+        return summary_value(self.page, term)
+
+
+def summary_value(page: Page, term: str):
+    """The value beside a term of a page's summary list (a <dl>), as a reader pairs them."""
+    return page.get_by_role("term").filter(has_text=term).locator("xpath=following-sibling::dd[1]")
 
 
 class ActivatePage:

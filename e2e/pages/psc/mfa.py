@@ -4,9 +4,12 @@ the backup codes. Screen and button names follow the PACER learning aid where it
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page
 
 from e2e.pages.psc import field
+from e2e.pages.psc.manage_account import summary_value
 from e2e.secrets import fill_secret
 
 METHODS = "Multifactor Authentication Methods"
@@ -17,7 +20,7 @@ class SettingsPage:
         self.page = page
         self.tab = page.get_by_role("navigation", name="Manage My Account").get_by_role("link", name="Settings")
         self.heading = page.get_by_role("heading", name="Settings", level=2)
-        self.current_email = page.locator("#current-email")
+        self.current_email = summary_value(page, "Email")
         self.new_email = field(page, "New Email Address")
         self.update_button = page.get_by_role("button", name="Update Email")
         self.manage_mfa_link = page.get_by_role("link", name="Manage MFA Settings")
@@ -34,10 +37,12 @@ class MfaMethodsPage:
         self.heading = page.get_by_role("heading", name=METHODS, level=1)
         self.add_app_button = page.get_by_role("button", name="Add App")
         self.get_new_codes_button = page.get_by_role("button", name="Get New Codes")
-        self.message = page.locator("#form-message")
+        self.message = page.get_by_role("alert")
         self.notice = page.get_by_role("status")
         self.apps = page.get_by_role("table").get_by_role("row")
-        self.backup_codes_left = page.locator("#backup-codes-left")
+        self.backup_codes_left = page.get_by_role("region", name="Backup Codes").get_by_text(
+            re.compile(r"\d+ unused backup codes|No backup codes")
+        )
         self.main = page.get_by_role("main")
 
     def app(self, name: str):
