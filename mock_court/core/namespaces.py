@@ -108,8 +108,10 @@ class Namespaces:
         if ns_id == DEFAULT:
             return self.default
         with self.lock:
-            self._sweep()
             namespace = self.made.get(ns_id)
+            if namespace is not None and namespace.used_at <= self.timer() - self.idle_s:
+                self._forget(ns_id, self._expired())
+                namespace = None
             if namespace is None:
                 why = self.gone.get(ns_id)
                 if why:
@@ -132,10 +134,14 @@ class Namespaces:
             return [{"id": ns.id, "idle_s": round(now - ns.used_at, 1)} for ns in self.made.values()]
 
     def _sweep(self) -> None:
-        """Drop the namespaces idle too long (the caller holds the lock)."""
+        """Drop the namespaces idle too long (the caller holds the lock). A request checks only its
+        own namespace; making and listing them sweep them all."""
         cutoff = self.timer() - self.idle_s
         for ns_id in [ns_id for ns_id, ns in self.made.items() if ns.used_at <= cutoff]:
-            self._forget(ns_id, f"expired after {self.idle_s:.0f} s idle")
+            self._forget(ns_id, self._expired())
+
+    def _expired(self) -> str:
+        return f"expired after {self.idle_s:.0f} s idle"
 
     def _forget(self, ns_id: str, why: str) -> None:
         namespace = self.made.pop(ns_id, None)
