@@ -76,11 +76,18 @@ def describe(error: BaseException) -> str:
 
 
 def run_guide(
-    guide: Guide, ctx: FlowContext, before: StepHook | None = None, after: ResultHook | None = None
+    guide: Guide,
+    ctx: FlowContext,
+    before: StepHook | None = None,
+    after: ResultHook | None = None,
+    start: str | None = None,
 ) -> list[StepResult]:
-    """Run every main-path step in order; after a failure the rest are marked not-run."""
+    """Run every main-path step in order; after a failure the rest are marked not-run. With
+    `start`, only the steps from that one on, the browser already where it begins
+    (`e2e.journeys.start_at`); the hooks still get each step's number in the guide."""
     results: list[StepResult] = []
-    for number, step in enumerate(guide.steps, start=1):
+    first = [step.id for step in guide.steps].index(start) if start else 0
+    for number, step in enumerate(guide.steps[first:], start=first + 1):
         if results and results[-1].status != "passed":
             results.append(StepResult(step.id, step.title, "not-run"))
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request, url_for
 
 from fixtures.personas import build_personas
-from mock_court.core import accounts
+from mock_court.core import accounts, journeys
 from mock_court.core import mfa as multifactor
 from mock_court.core import outbox as mail
 from mock_court.core.clock import now, rng
@@ -23,6 +23,11 @@ bp = Blueprint("control", __name__, url_prefix="/_mock")
 @bp.errorhandler(FaultSpecError)
 def bad_fault(error: FaultSpecError):
     return jsonify(error=error.message), 400
+
+
+@bp.errorhandler(journeys.JourneyError)
+def bad_journey(error: journeys.JourneyError):
+    return jsonify(error=error.message, **error.details), error.status
 
 
 @bp.errorhandler(NamespaceError)
@@ -56,6 +61,12 @@ def namespaces():
 def delete_namespace(ns_id: str):
     registry().delete(ns_id)
     return "", 204
+
+
+@bp.post("/journeys/<kind>")
+def journey(kind: str):
+    """Start part-way: a registration at a later step, a signed-on account, a linked one."""
+    return journeys.started(kind)
 
 
 @bp.get("/personas")

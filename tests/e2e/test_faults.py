@@ -1,7 +1,8 @@
 """Every documented step under a broken network: the step fails, says why, and nothing hangs.
 
-For each main-path step that asks the mock for something (its catalog `endpoint`), a fault is
-injected on that endpoint just as the step begins: an HTTP 500, a 503, or a dropped connection.
+For each main-path step that asks the mock for something (its catalog `endpoint`), the guide
+starts at that step (through the control API's starts where it can), and a fault is injected on
+that endpoint just as the step begins: an HTTP 500, a 503, or a dropped connection.
 The guide must stop at that very step, within the timeout, with a message that names the guide,
 the step and what the server did.
 """
@@ -12,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.catalog import load_guides
+from e2e.journeys import start_at
 from e2e.runner import failure_line, run_guide
 
 QUICK_TIMEOUT_MS = 2_000  # a fault shows at once: no step needs long to fail
@@ -39,8 +41,10 @@ def test_a_fault_on_a_steps_endpoint_fails_that_step_and_names_the_fault(
         if entry.id == step.id:
             mock.set_faults(**{fault: step.endpoint})
 
-    results = run_guide(guide, ctx, before=inject)
-    failed = [(number, result) for number, result in enumerate(results, start=1) if result.status == "failed"]
+    start_at(ctx, guide, step.id)
+    results = run_guide(guide, ctx, before=inject, start=step.id)
+    first = guide.steps.index(step) + 1
+    failed = [(number, result) for number, result in enumerate(results, start=first) if result.status == "failed"]
     assert [result.id for _number, result in failed] == [step.id]
     line = failure_line(guide, *failed[0])
     assert line.startswith(f"{guide.id}: step {failed[0][0]} '{step.title}' ({step.id}): ")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, expect
 
+from e2e import journeys
 from e2e.browser_actions import reload
 from e2e.catalog import load_guide
 from e2e.flows import linking
+from e2e.journeys import start_at
 from e2e.pages.court import CourtHomePage, ForgotCredentialsPage
 from e2e.pages.ecf.ecf_login import EcfLoginPage
 from e2e.pages.ecf.link_account import LinkAccountForm, LinkVerifyPage
@@ -24,7 +26,8 @@ def ids(*entries: str) -> list[str]:
     return [f"{GUIDE}/{entry}" for entry in entries]
 
 
-MAIN_PATH = [step.full_id for step in load_guide(GUIDE).steps]
+GUIDE_CATALOG = load_guide(GUIDE)
+MAIN_PATH = [step.full_id for step in GUIDE_CATALOG.steps]
 
 
 @pytest.fixture(params=COURTS)
@@ -58,7 +61,7 @@ def test_following_the_guide_links_the_accounts_and_shows_the_filing_menus(flow,
 @pytest.mark.parametrize("refresh", ["reload", "Query", "Reports", "Utilities", "Help"])
 def test_reloading_or_choosing_another_menu_item_shows_the_filing_menus(flow, personas, refresh):
     ctx = flow("txwd", persona=personas["filer-txwd"])
-    linking.link(ctx)
+    start_at(ctx, GUIDE_CATALOG, "refresh-menus")
     linking.expect_filing_menus_missing(ctx)
     if refresh == "reload":
         reload(ctx.page)
@@ -70,7 +73,7 @@ def test_reloading_or_choosing_another_menu_item_shows_the_filing_menus(flow, pe
 @pytest.mark.covers(*ids("use-pacer-credentials"))
 def test_after_linking_the_old_cm_ecf_password_is_refused_and_pacer_credentials_work(flow, filer, court):
     ctx = flow(court, persona=filer)
-    linking.link(ctx)
+    start_at(ctx, GUIDE_CATALOG, "refresh-menus")
     MenuBar(ctx.page).log_out()
 
     legacy = EcfLoginPage(ctx.page)
@@ -119,8 +122,7 @@ LINKING_ERRORS = [
 def test_a_refused_or_cancelled_link_changes_nothing(flow, mock, personas, persona_id, act, message, has_filing_menus):
     person = personas[persona_id]
     ctx = flow("txwd", persona=person)
-    linking.sign_on(ctx)
-    linking.open_link_menu(ctx)
+    start_at(ctx, GUIDE_CATALOG, "enter-ecf-credentials")
 
     expect(act(ctx)).to_contain_text(message)
 
@@ -135,7 +137,7 @@ def test_a_refused_or_cancelled_link_changes_nothing(flow, mock, personas, perso
 @pytest.mark.parametrize("section", [NEXTGEN_SECTION, YOUR_ACCOUNT_SECTION])
 def test_utilities_lists_the_linking_screen_in_both_sections(flow, personas, section):
     ctx = flow("txwd", persona=personas["filer-txwd"])
-    linking.sign_on(ctx)
+    journeys.signed_on(ctx)
     MenuBar(ctx.page).choose("Utilities")
     UtilitiesPage(ctx.page).open_link_account(section)
     expect(LinkAccountForm(ctx.page).ecf_login).to_be_visible()
@@ -144,8 +146,7 @@ def test_utilities_lists_the_linking_screen_in_both_sections(flow, personas, sec
 @pytest.mark.covers(*ids("enter-ecf-credentials"))
 def test_after_a_wrong_password_the_right_one_still_links(flow, personas):
     ctx = flow("txwd", persona=personas["filer-txwd"])
-    linking.sign_on(ctx)
-    linking.open_link_menu(ctx)
+    start_at(ctx, GUIDE_CATALOG, "enter-ecf-credentials")
     expect(enter_wrong_password(ctx)).to_be_visible()
     for step in (linking.enter_ecf_credentials, linking.verify_accounts, linking.see_link_confirmation):
         step(ctx)
@@ -156,13 +157,12 @@ def test_linking_a_shared_firm_account_locks_out_the_firms_other_attorneys(flow,
     first, second = personas["firm-attorney-a"], personas["firm-attorney-b"]
     assert first["username"] == second["username"]  # one PACER account for the whole firm
     ctx = flow("txwd", persona=first)
-    linking.link(ctx)
+    start_at(ctx, GUIDE_CATALOG, "refresh-menus")
     MenuBar(ctx.page).log_out()
     linking.restart_browser(ctx)
 
     ctx.persona = second
-    linking.sign_on(ctx)
-    linking.open_link_menu(ctx)
+    start_at(ctx, GUIDE_CATALOG, "enter-ecf-credentials")
     refusal = submit_to_verify(ctx)
     expect(refusal).to_contain_text("This CM/ECF account is locked")
     expect(refusal).to_contain_text("locks out all other attorneys of the firm")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from e2e.catalog import load_guide
 from e2e.flows import registration, walk
+from e2e.journeys import start_at
 from e2e.pages.cso_login import CsoLoginPage
 from e2e.pages.pacer import CASE_SEARCH_ONLY
 from e2e.pages.psc.account_information import AccountInformationPage
@@ -175,7 +176,7 @@ def test_required_account_fields_have_a_red_asterisk_and_a_message_beside_them(p
 
 @pytest.fixture
 def at_user_information(guide, ctx):
-    walk(ctx, guide, until="user-information")
+    start_at(ctx, guide, "user-information")
     return UserInformationPage(ctx.page)
 
 
@@ -279,7 +280,7 @@ def test_two_different_security_questions_are_needed(at_user_information, ctx):
 
 @pytest.fixture
 def at_payment(guide, ctx):
-    walk(ctx, guide, until="payment")
+    start_at(ctx, guide, "payment")
     return PaymentPage(ctx.page)
 
 
@@ -336,7 +337,7 @@ def test_a_billing_address_can_be_typed_instead_of_copied(at_payment, ctx):
 
 @pytest.fixture
 def at_policies(guide, ctx):
-    walk(ctx, guide, until="policies")
+    start_at(ctx, guide, "policies")
     return PoliciesPage(ctx.page)
 
 

@@ -180,3 +180,29 @@ def test_the_control_api_answers_any_body_in_its_own_shape(app, path, base, fiel
         answer = json_object(response)
         assert answers is None or answer.keys() == answers, answer
     assert_nothing_half_made(before, stored(app), {"settings"} if response.status_code == 200 else ())
+
+
+JOURNEY_CASES = [
+    ("signed-on", {"username": "reginaking04", "court": "txwd"}, {"username": Kind.TEXT, "court": Kind.CHOICE,
+     "site": Kind.CHOICE, "client_code": Kind.TEXT}),
+    ("linked", {"username": "reginaking04", "court": "txwd", "ecf_login": "rking"},
+     {"username": Kind.TEXT, "court": Kind.CHOICE, "ecf_login": Kind.TEXT}),
+    ("registration", {"at": "user_information", "account": {"first_name": "Ada"}},
+     {"at": Kind.CHOICE, "type": Kind.CHOICE, "account": Kind.TEXT, "user": Kind.TEXT, "payment": Kind.TEXT}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "base", "fields"), JOURNEY_CASES, ids=[case[0] for case in JOURNEY_CASES])
+@given(data=st.data())
+def test_a_journey_start_answers_any_body_with_a_4xx_or_its_page(app, kind, base, fields, data):
+    CASES[f"control /_mock/journeys/{kind}"] += 1
+    client = fresh_client(app)
+    body = json_request_body(base, data.draw(whole_json_bodies(fields), label="body"))
+
+    response = post_json(client, f"/_mock/journeys/{kind}", body)
+
+    assert_survives(response, body)
+    assert response.status_code in (200, 400, 409, 413, 422)
+    if response.status_code != 413:  # the body limit answers before any view
+        answer = json_object(response)
+        assert isinstance(answer["url" if response.status_code == 200 else "error"], str)

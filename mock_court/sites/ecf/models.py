@@ -96,7 +96,7 @@ def ecf_account(ecf_id: int) -> sqlite3.Row | None:
     return get_db().execute("SELECT * FROM ecf_accounts WHERE id = ?", (ecf_id,)).fetchone()
 
 
-def _by_login(court: str, login: str) -> sqlite3.Row | None:
+def by_login(court: str, login: str) -> sqlite3.Row | None:
     return get_db().execute("SELECT * FROM ecf_accounts WHERE court = ? AND login = ?", (court, login)).fetchone()
 
 
@@ -112,9 +112,9 @@ def check_ecf_credentials(court: str, login: str, password: str) -> sqlite3.Row:
         raise LinkRefused("login-required", court)
     if not password:
         raise LinkRefused("password-required", court)
-    found = _by_login(court, login)
+    found = by_login(court, login)
     if found is None or not check_secret(found["password_hash"], password):
-        lowered = _by_login(court, login.lower())
+        lowered = by_login(court, login.lower())
         if login != login.lower() and lowered and check_secret(lowered["password_hash"], password):
             raise LinkRefused("uppercase-login", court)
         raise LinkRefused("bad-credentials", court)
@@ -179,7 +179,7 @@ def legacy_login(court: str, login: str, password: str) -> str:
     """The legacy CM/ECF login: nobody signs on through it any more; the key of what it says instead."""
     if len(login) > TEXT_MAX or len(password) > TEXT_MAX:
         return "legacy-invalid"
-    found = _by_login(court, login)
+    found = by_login(court, login)
     if found is None or not check_secret(found["password_hash"], password):
         return "legacy-invalid"
     if found["locked"]:
