@@ -17,10 +17,11 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # The walkthrough checks read video frames (tesseract), PDFs (pdftotext) and narration (espeak-ng).
-# The suite, then a search of what it left in test-results/ for any secret (the suite's status is kept).
+# The suite, one xdist worker per core (PYTEST_ARGS=-n0 runs it serially), then a search of what
+# it left in test-results/ for any secret (the suite's status is kept).
 test: TOOLS = ocr pdf-text speech
 test: setup
-	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(BIN)/python -m pytest -n auto $(PYTEST_ARGS) || status=$$?; \
 	if [ -d test-results ]; then $(BIN)/mock-court scan-secrets test-results || status=$$?; fi; \
 	exit $$status
 

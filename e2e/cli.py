@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from urllib.error import URLError
 
@@ -88,11 +88,13 @@ def walkthrough(
     base_url = base_url or settings.base_url
     if base_url:
         faults = {**running_mock_faults(base_url), **faults}
-        mocks, workers = (lambda: _given(base_url)), 1  # one shared mock: guides take turns
-    else:
-        mocks, workers = embedded_mock, os.cpu_count() or 1
-    recording = Walkthrough(out, pace, mocks, workers, click.echo, faults, settings, narrate=narrate, tips=tips)
-    raise SystemExit(recording.run(chosen, court))
+    with nullcontext(base_url) if base_url else embedded_mock() as root:
+        mocks = lambda: namespace_of(root)  # noqa: E731
+        recording = Walkthrough(
+            out, pace, mocks, os.cpu_count() or 1, click.echo, faults, settings, narrate=narrate, tips=tips
+        )
+        status = recording.run(chosen, court)
+    raise SystemExit(status)
 
 
 def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
@@ -120,15 +122,21 @@ def require_video_tools(*more: str) -> None:
 
 @contextmanager
 def embedded_mock():
-    """A fresh mock of its own for one recording, so that recordings side by side stay apart."""
+    """A mock for the whole run, when no running one is named."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # progress lines, not request lines
     with LiveServer(create_app({"TEST_MODE": True})) as server:
         yield server.url
 
 
 @contextmanager
-def _given(base_url: str):
-    yield base_url
+def namespace_of(root: str):
+    """A namespace of its own on the mock at `root` for one recording, so that recordings side by
+    side stay apart; deleted when the recording is done."""
+    control = MockControl(root).new_namespace()
+    try:
+        yield control.url
+    finally:
+        control.delete()
 
 
 def running_mock_faults(base_url: str) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -30,8 +31,12 @@ StepHook = Callable[[int, Entry], None]
 ResultHook = Callable[[int, Entry, StepResult], None]
 
 
+NAMESPACE = re.compile(r"^/_ns/[^/]+(?=/)")
+
+
 def _path(url: str) -> str:
-    return "/" + url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
+    """The page's path on its site, as a reader knows it: no query, no namespace in front."""
+    return NAMESPACE.sub("", "/" + url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2])
 
 
 class NetworkTrouble:

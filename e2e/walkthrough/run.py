@@ -3,8 +3,8 @@
 Each guide's main path and each troubleshooting tip that names a scenario flow is one job.
 Jobs run on as many workers as the machine has cores, each worker a thread with its own
 Playwright and browser (the sync API belongs to one thread) and each job in its own browser
-context, against a mock reset just before it. `mocks` gives each job a mock: a fresh embedded
-one per job keeps side-by-side jobs apart; a shared running mock allows one worker only.
+context, against a mock of its own: `mocks` gives each job one (the command gives each a fresh
+namespace of one mock, embedded or running), reset just before the job.
 A guide recorded at another court than its own is told with that court's names (its name,
 its filing menus) in every card, caption, page and PDF. When all is recorded, a browser prints
 each guide's page as its PDF.

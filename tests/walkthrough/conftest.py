@@ -40,3 +40,15 @@ def walkthrough(tmp_path_factory, request) -> WalkthroughRun:
         with capture.global_and_fixture_disabled():
             reporter.write_line(f"\nfast walkthrough of every guide: {seconds:.1f}s")
     return WalkthroughRun(out, exit_code, output, seconds)
+
+
+# A recording shared by many checks is made once: under xdist, the tests that use it run in one
+# worker (pyproject's --dist loadgroup), the rest of the suite in the others.
+SHARED_RECORDINGS = ("walkthrough", "at_moeb")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        shared = next((name for name in SHARED_RECORDINGS if name in getattr(item, "fixturenames", ())), None)
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(shared))
