@@ -4,6 +4,10 @@ A catalog is fixtures/guides/<guide-id>.yaml. Top-level `steps` are the guide's 
 order; each may hold `entries` (sub-steps, notes, branches, tips) under it. Every entry has an
 id unique in its guide; its full id is `<guide-id>/<entry-id>`. An entry's `captions` replace
 what a walkthrough says of an action during it: `{"Check I'm not a robot": "Do the exercise"}`.
+Every main-path step says what it does to the deployment (`effect`): `reads` (it opens a page,
+follows a link, signs on, sees a form or the menus) or `changes` (it submits what the site keeps:
+a registration, a link, an MFA method). Live checks (tests/live) run only steps that read; a
+step that does not say counts as changing.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from importlib import resources
 import yaml
 
 KINDS = ("step", "substep", "note", "branch", "tip")
+EFFECTS = ("reads", "changes")
 
 
 @dataclass(frozen=True)
@@ -29,11 +34,16 @@ class Entry:
     flow: str | None = None  # module.function in e2e.flows, for main-path steps
     endpoint: str | None = None  # the mock's endpoint the step asks for first; None: it asks for nothing
     parent: str | None = None
+    effect: str | None = None  # main-path steps: reads | changes; unsaid counts as changes
     captions: dict[str, str] = field(default_factory=dict, hash=False)  # a walkthrough's caption -> the step's own
 
     @property
     def full_id(self) -> str:
         return f"{self.guide}/{self.id}"
+
+    @property
+    def reads_only(self) -> bool:
+        return self.effect == "reads"
 
     def renamed(self, rename: re.Pattern, names: dict[str, str]) -> Entry:
         def swap(text: str) -> str:
@@ -54,6 +64,10 @@ class Guide:
 
     def children(self, step: Entry) -> list[Entry]:
         return [e for e in self.entries if e.parent == step.id]
+
+    def first_change(self) -> Entry | None:
+        """The first main-path step that changes state: a live check reaches no step after it."""
+        return next((s for s in self.steps if not s.reads_only), None)
 
     def entry(self, entry_id: str) -> Entry:
         return next(e for e in self.entries if e.id == entry_id)
@@ -85,7 +99,7 @@ def _entry(guide_id: str, raw: dict, parent: str | None, default_kind: str) -> E
     kind = raw.get("kind", default_kind)
     if kind not in KINDS:
         raise CatalogError(f"{guide_id}/{raw['id']}: kind must be one of {', '.join(KINDS)}")
-    fields = {k: raw[k] for k in ("text", "observe", "flow", "endpoint") if k in raw}
+    fields = {k: raw[k] for k in ("text", "observe", "flow", "endpoint", "effect") if k in raw}
     captions = raw.get("captions") or {}
     if not isinstance(captions, dict) or not all(isinstance(v, str) for v in [*captions, *captions.values()]):
         raise CatalogError(f"{guide_id}/{raw['id']}: captions maps a caption to the step's own words")
@@ -101,6 +115,8 @@ def parse_guide(data: dict) -> Guide:
         step = _entry(guide_id, raw, None, "step")
         if not step.flow:
             raise CatalogError(f"{step.full_id}: a main-path step needs a flow")
+        if step.effect is not None and step.effect not in EFFECTS:
+            raise CatalogError(f"{step.full_id}: effect must be one of {', '.join(EFFECTS)}, not '{step.effect}'")
         steps.append(step)
         entries.append(step)
         entries.extend(_entry(guide_id, child, step.id, "substep") for child in raw.get("entries", []))

@@ -1,4 +1,7 @@
-"""Read playwright.config.py, with MOCK_COURT_<NAME> environment overrides."""
+"""Read playwright.config.py, with MOCK_COURT_<NAME> environment overrides.
+
+Without the file (another project using the pytest plugin has none of ours) the defaults below
+hold, and the environment still overrides them."""
 
 from __future__ import annotations
 
@@ -13,10 +16,21 @@ from e2e.browsers import PROJECT_ROOT
 CONFIG_FILE = PROJECT_ROOT / "playwright.config.py"
 
 
+# Where each real site lives on the mock; {court} is a court id.
+DEFAULT_SITE_ROOTS = {
+    "pacer": "/pacer",
+    "psc": "/psc",
+    "login": "/login",
+    "recaptcha": "/recaptcha",
+    "court": "/court/{court}",
+    "ecf": "/ecf/{court}",
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     base_url: str | None = None
-    site_roots: dict = field(default_factory=dict)
+    site_roots: dict = field(default_factory=lambda: dict(DEFAULT_SITE_ROOTS))
     browser: str = "chromium"
     headless: bool = True
     viewport: dict = field(default_factory=lambda: {"width": 1280, "height": 720})
@@ -39,9 +53,19 @@ def _override(name: str, value):
     return raw
 
 
+class ConfigFileMissing(FileNotFoundError):
+    pass
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    path = Path(os.environ.get("MOCK_COURT_CONFIG", path or CONFIG_FILE))
-    values = {k.lower(): v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
+    """The settings of `path` (MOCK_COURT_CONFIG wins): a missing file named by MOCK_COURT_CONFIG is
+    an error; a missing default file means the defaults."""
+    named = os.environ.get("MOCK_COURT_CONFIG")
+    path = Path(named or path or CONFIG_FILE)
+    if named and not path.is_file():
+        raise ConfigFileMissing(f"MOCK_COURT_CONFIG names {path}, which is not a file")
+    found = runpy.run_path(str(path)) if path.is_file() else {}
+    values = {k.lower(): v for k, v in found.items() if k.isupper()}
     known = {k: v for k, v in values.items() if k in Settings.__dataclass_fields__}
     defaults = Settings(**known)
     return Settings(**{name: _override(name, getattr(defaults, name)) for name in Settings.__dataclass_fields__})

@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
+from functools import cached_property
 from urllib.parse import urlsplit
 
 
 class MockControl:
     """The control API of one namespace: the default one at `url`, or one made by `new_namespace()`."""
 
-    def __init__(self, url: str, namespace: str | None = None) -> None:
+    def __init__(self, url: str, namespace: str | None = None, sites: dict[str, str] | None = None) -> None:
         self.url = url.rstrip("/")
         self.namespace = namespace
         self.base_url = self.url + "/_mock/"
+        if sites is not None:
+            self.__dict__["sites"] = sites
 
     def _call(self, path: str, payload: dict | None = None, method: str | None = None):
         data = None if payload is None else json.dumps(payload).encode()
@@ -31,7 +34,7 @@ class MockControl:
     def new_namespace(self, ns_id: str | None = None) -> MockControl:
         """A namespace of its own on the same server: its state is nobody else's."""
         made = self._call("namespaces", {} if ns_id is None else {"id": ns_id})
-        return MockControl(self.url + urlsplit(made["url"]).path, made["id"])
+        return MockControl(self.url + urlsplit(made["url"]).path, made["id"], made.get("sites"))
 
     def delete(self) -> None:
         """Delete this namespace (the server's root control API does it)."""
@@ -43,7 +46,9 @@ class MockControl:
     def reset(self) -> None:
         self._call("reset", {})
 
+    @cached_property
     def sites(self) -> dict[str, str]:
+        """Each site's root URL in this namespace, by site name (`court:txwd`, `login`)."""
         return self._call("sites")
 
     def personas(self) -> dict[str, dict]:

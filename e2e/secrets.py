@@ -5,7 +5,7 @@ into a trace's action log, so the value goes in as an `evaluate` argument (which
 keep) and is inserted with the browser's own editing command, firing the same input events as
 typed. The field is marked `data-secret`, so that a walkthrough draws what it holds as dots.
 DOM snapshots and request bodies in traces still hold the values: the artifacts are
-masked where they are born (e2e/scrubbing, tests/artifact_scrubbing.py). A recorder registers,
+masked where they are born (e2e/scrubbing, e2e/pytest_plugin/scrubbing.py). A recorder registers,
 per page, a context manager that pauses its action annotations while a secret goes in, and
 error messages are scrubbed of every secret typed, in any encoding, before being reported.
 """

@@ -4,7 +4,7 @@ import inspect
 
 import pytest
 
-from e2e.catalog import Guide, load_guides
+from e2e.catalog import EFFECTS, CatalogError, Guide, load_guides, parse_guide
 from e2e.flows import resolve
 from fixtures.courts import court_ids
 
@@ -30,3 +30,16 @@ def test_every_flow_a_catalog_names_is_a_flow_function(guide: Guide):
 @pytest.mark.parametrize("guide", GUIDES)
 def test_every_guide_is_at_a_known_court(guide: Guide):
     assert guide.court in court_ids()
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_step_says_whether_it_only_reads_or_changes_state(guide: Guide):
+    assert {step.id: step.effect for step in guide.steps if step.effect not in EFFECTS} == {}
+    assert guide.steps[0].reads_only, "a live check could run none of its steps"
+
+
+def test_a_step_with_an_unknown_effect_is_refused():
+    raw = {"id": "g", "title": "G", "court": "txwd", "source": "s", "steps": [{"id": "a", "title": "A", "flow": "x.y"}]}
+    raw["steps"][0]["effect"] = "writes"
+    with pytest.raises(CatalogError, match="g/a: effect must be one of reads, changes, not 'writes'"):
+        parse_guide(raw)

@@ -26,14 +26,7 @@ FLOWS = [
     "tests/e2e/test_linking.py::test_after_a_wrong_password_the_right_one_still_links",
     "tests/e2e/test_account_recovery.py::test_forgot_password_from_the_dialog_sets_a_new_password_that_logs_in",
 ]
-# The probes live outside tests/: their conftest takes the suite's fixtures, not its hooks (the
-# suite's conftest is loaded too, for the flows, or for an empty selection of them).
-CONFTEST = """from tests.artifact_scrubbing import scrubbing_artifacts_recorder  # noqa: F401
-from tests.conftest import (  # noqa: F401
-    base_url, browser_context_args, browser_type_launch_args, context, expect_timeout, mock, open_context, personas,
-    settings, sites,
-)
-"""
+# The probes live outside tests/ and need no conftest: the mock-court plugin gives their fixtures.
 UNTYPED = r"""
 import base64
 import html
@@ -99,7 +92,6 @@ def test_probe_fails_with_a_secret_in_its_message(page, sites, personas):
 
 
 def run_pytest(pytestconfig, folder: Path, probe: str, *args: str) -> subprocess.CompletedProcess:
-    (folder / "conftest.py").write_text(CONFTEST)
     (folder / "test_probe.py").write_text(probe)
     root = pytestconfig.rootpath
     return subprocess.run(

@@ -68,9 +68,23 @@ def labelled(records: Iterable[tuple[str, Any]]) -> dict[str, str]:
     return found
 
 
-@cache
+_ALSO: dict[str, str] = {}
+
+
+def also_secret(secrets: dict[str, str]) -> None:
+    """Secrets known from elsewhere (a live run's personas file), {secret: whose}, from now on."""
+    for secret, label in secrets.items():
+        _ALSO.setdefault(secret, label)
+
+
 def known_secrets() -> dict[str, str]:
-    """The seeded personas', the default registrants' and the documented test cards' secrets."""
+    """The seeded personas', the default registrants', the documented test cards' secrets, and
+    those made known by `also_secret`."""
+    return {**_ALSO, **_seeded_secrets()}
+
+
+@cache
+def _seeded_secrets() -> dict[str, str]:
     from fixtures.courts import load_courts
     from fixtures.personas import build_personas
     from fixtures.registrants import DECLINED_CARD_NUMBER, VALID_CARD_NUMBER, new_registrant

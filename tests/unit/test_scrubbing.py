@@ -189,3 +189,17 @@ def test_scan_secrets_exits_0_on_clean_files_and_2_on_a_missing_path(tmp_path):
     missing = CliRunner().invoke(scan_secrets, [str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
     assert missing.output.strip() == f"scan-secrets: no such file or folder: {tmp_path / 'nowhere'}"
+
+
+def test_scan_secrets_finds_the_secrets_of_a_live_runs_personas_file(tmp_path):
+    personas = tmp_path / "personas.yaml"
+    personas.write_text("- {id: court-clerk, username: clerk, password: 'Deployment#Only42'}\n")
+    (tmp_path / "results").mkdir()
+    (tmp_path / "results" / "log.txt").write_text("signed on with Deployment%23Only42")
+    run = CliRunner().invoke(scan_secrets, [str(tmp_path / "results"), "--personas", str(personas)])
+    assert run.exit_code == 1
+    assert "log.txt: court-clerk password (url-encoded)" in run.output
+    assert "Deployment" not in run.output
+    bad = CliRunner().invoke(scan_secrets, [str(tmp_path / "results"), "--personas", str(tmp_path / "none.json")])
+    assert bad.exit_code == 2
+    assert f"personas file {tmp_path / 'none.json'}: no such file" in bad.output

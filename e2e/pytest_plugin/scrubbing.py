@@ -8,7 +8,7 @@ lose their secrets before any report is made of them (in an xdist worker too). A
 session the controller sweeps the output folder once more, which covers a run stopped by Ctrl-C:
 pytest tears the fixtures down then, and pytest-playwright keeps the artifacts of the test it
 was running. `--keep-secrets-in-artifacts` switches all this off, only to prove that the checks
-can fail.
+can fail. The secrets of a --live run's personas file are known from configure time on.
 """
 
 from __future__ import annotations
@@ -22,11 +22,7 @@ from e2e.scrubbing.files import scrub_file, scrub_tree
 from e2e.scrubbing.known import known_secrets
 from e2e.secrets import HIDE_SECRET_FIELDS, typed_in_this_process
 
-KEEP = "--keep-secrets-in-artifacts"
-
-
-def pytest_addoption(parser):
-    parser.addoption(KEEP, action="store_true", help="Do not scrub artifacts (to prove that the checks can fail).")
+KEEP = "--keep-secrets-in-artifacts"  # added by the plugin's pytest_addoption
 
 
 def secrets_matcher() -> Matcher:

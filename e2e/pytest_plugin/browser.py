@@ -1,0 +1,63 @@
+"""What pytest-playwright's `page` needs from the harness: a browser found on this machine, the
+settings' viewport and timeouts, and a FlowContext for the flows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from e2e.browsers import launch_options
+from e2e.config import Settings
+from e2e.flows import FlowContext
+from e2e.pytest_plugin.live import is_live
+from e2e.sites import Sites
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, browser_name: str, settings: Settings) -> dict:
+    """Find a Chromium on this machine, keeping --headed, --slowmo and --browser-channel."""
+    found = launch_options() if browser_name == "chromium" and "channel" not in browser_type_launch_args else {}
+    return {**found, "headless": settings.headless, **browser_type_launch_args}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict, settings: Settings) -> dict:
+    return {**browser_context_args, "viewport": settings.viewport, "accept_downloads": True}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def expect_timeout(settings: Settings) -> None:
+    expect.set_options(timeout=settings.timeout_ms)
+
+
+@pytest.fixture
+def open_context(new_context: Callable[..., BrowserContext], settings: Settings) -> Callable[[], BrowserContext]:
+    """Opens a browser context with the harness's timeouts: the first one, or one after a restart."""
+
+    def open_() -> BrowserContext:
+        context = new_context()
+        context.set_default_timeout(settings.timeout_ms)
+        context.set_default_navigation_timeout(settings.navigation_timeout_ms)
+        return context
+
+    return open_
+
+
+@pytest.fixture
+def context(open_context: Callable[[], BrowserContext]) -> BrowserContext:
+    return open_context()
+
+
+@pytest.fixture
+def flow(
+    request: pytest.FixtureRequest, page: Page, sites: Sites, open_context: Callable[[], BrowserContext]
+) -> Callable[..., FlowContext]:
+    """A FlowContext for a court: `flow("txwd", persona=...)`; without the control API in a --live run."""
+    mock = None if is_live(request.config) else request.getfixturevalue("mock_court")
+
+    def make(court: str, persona: dict | None = None) -> FlowContext:
+        return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona, open_context=open_context)
+
+    return make
