@@ -80,8 +80,8 @@ def pytest_sessionstart(session):
     config = session.config
     if is_worker(config) or config.option.collectonly:
         return
-    folder = output_folder(config)
-    if folder.is_dir():
+    folder, here = output_folder(config).resolve(), config.invocation_params.dir.resolve()
+    if folder.is_dir() and folder != here and folder not in here.parents:  # never the folder pytest runs in
         shutil.rmtree(folder)
 
 
