@@ -60,7 +60,7 @@ def pytest_configure(config):
         return
     if not config.option.xmlpath:
         config.option.xmlpath = str(output_folder(config) / "junit.xml")
-    if not config.option.htmlpath:
+    if not getattr(config.option, "htmlpath", None):  # pytest-html is in the test extras
         config.option.htmlpath = str(output_folder(config) / "report.html")
         config.option.self_contained_html = True
     folder = config.getoption("--guides-report") or str(output_folder(config))
