@@ -1,25 +1,26 @@
-"""Which documented step this process is running, so a failed test can name it.
+"""Which documented step is running, so a failed test can name it.
 
-Flows run one at a time in a process (an xdist worker runs one test at a time), so one record
-per process is enough: a test's report hook clears it before the test and reads it after.
+A test runs its flows one at a time (an xdist worker runs one test at a time), so one record per
+thread is enough: a test's report hook clears it before the test and reads it after. Per
+thread, for the walkthrough runs several guides side by side in threads of one process.
 A step that raised is still `running`; a step the runner caught failing is in `failed`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
 
 from e2e.catalog import Entry
 
 
-@dataclass
-class StepProgress:
-    running: Entry | None = None
-    failed: list[tuple[Entry, str]] = field(default_factory=list)  # (step, its error) in order
+class StepProgress(threading.local):
+    def __init__(self) -> None:
+        self.running: Entry | None = None
+        self.failed: list[tuple[Entry, str]] = []  # (step, its error) in order
 
     def clear(self) -> None:
         self.running = None
-        self.failed.clear()
+        self.failed = []
 
     def begin(self, step: Entry) -> None:
         self.running = step
