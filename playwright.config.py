@@ -1,6 +1,6 @@
 """Harness settings, in one place. Each can be overridden by an environment variable
 MOCK_COURT_<NAME> (for example MOCK_COURT_BASE_URL=https://mock.example.org), and pytest's own
-options (--base-url, --headed, --video, --tracing) win over both."""
+options (--base-url, --headed, --video, --tracing, --screenshot) win over both."""
 
 # None starts an embedded mock; a URL points every script at a running deployment.
 BASE_URL = None
@@ -24,6 +24,9 @@ VIEWPORT = {"width": 1280, "height": 720}
 TIMEOUT_MS = 10_000
 NAVIGATION_TIMEOUT_MS = 15_000
 
-# Artifacts of pytest runs: off | on | retain-on-failure.
-VIDEO = "off"
-TRACING = "off"
+# Artifacts of pytest runs: off | on | retain-on-failure (kept only for a failed test, and
+# linked from test-results/report.html).
+VIDEO = "retain-on-failure"
+TRACING = "retain-on-failure"
+# The page at the end of a failed test, embedded in the report: off | on | only-on-failure.
+SCREENSHOT = "only-on-failure"

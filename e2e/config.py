@@ -36,8 +36,9 @@ class Settings:
     viewport: dict = field(default_factory=lambda: {"width": 1280, "height": 720})
     timeout_ms: int = 10_000
     navigation_timeout_ms: int = 15_000
-    video: str = "off"
-    tracing: str = "off"
+    video: str = "retain-on-failure"
+    tracing: str = "retain-on-failure"
+    screenshot: str = "only-on-failure"
 
 
 def _override(name: str, value):
@@ -73,7 +74,12 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def playwright_option_defaults(settings: Settings, given: list[str]) -> dict:
     """pytest-playwright options to take from the settings: those the command line does not name."""
-    wanted = {"browser": [settings.browser], "video": settings.video, "tracing": settings.tracing}
+    wanted = {
+        "browser": [settings.browser],
+        "video": settings.video,
+        "tracing": settings.tracing,
+        "screenshot": settings.screenshot,
+    }
 
     def named(option: str) -> bool:
         return any(arg == f"--{option}" or arg.startswith(f"--{option}=") for arg in given)

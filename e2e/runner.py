@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass
 from playwright.sync_api import Page, Request, Response
 
 from e2e.catalog import Entry, Guide
-from e2e.flows import FlowContext, flow_of
+from e2e.flows import FlowContext, run_step
+from e2e.reporting.progress import progress
 from e2e.secrets import scrub
 
 
@@ -102,11 +103,12 @@ def run_guide(
         result = StepResult(step.id, step.title, "passed")
         trouble = NetworkTrouble(ctx.page)
         try:
-            flow_of(step)(ctx)
+            run_step(ctx, step)
             if trouble.found:  # its page may not check what came back: a broken answer fails it all the same
                 raise AssertionError("a request of this step failed")
         except Exception as error:  # a failing step is a result, not a crash
             result.status, result.error = "failed", scrub(trouble.explain(describe(error)), ctx.page)
+            progress.end(step, result.error)
         finally:
             trouble.stop()
         result.duration_s = round(time.perf_counter() - started, 3)

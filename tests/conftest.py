@@ -12,6 +12,9 @@ import pytest
 from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
+# Reports of every run: junit.xml, report.html and the guides' step health (tests/reporting.py).
+pytest_plugins = ["tests.reporting"]
+
 
 def pytest_addoption(parser):
     parser.addoption(

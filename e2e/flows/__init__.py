@@ -2,10 +2,11 @@
 
 A catalog step names its flow as `module.function` (for example `registration.fill_user_information`);
 `resolve` finds it in this package, `flow_of` finds a catalog entry's (an error if it names none),
-and `walk` runs a stretch of a guide's main path. Flows act through page objects and assert
-what the guide says must be observed with `expect`. Before the step's key action (the click
-the guide names) a flow calls `ctx.illustrate(locator)`, so a recorder can outline that element
-in the step's picture; in tests it does nothing.
+`run_step` runs one as the process's step in progress (e2e.reporting.progress), and `walk` runs
+a stretch of a guide's main path. Flows act through page objects and assert what the guide says
+must be observed with `expect`. Before the step's key action (the click the guide names) a flow
+calls `ctx.illustrate(locator)`, so a recorder can outline that element in the step's picture; in
+tests it does nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from playwright.sync_api import BrowserContext, Locator, Page
 
 from e2e.catalog import Entry, Guide
 from e2e.mock_control import MockControl
+from e2e.reporting.progress import progress
 from e2e.sites import Sites
 
 
@@ -56,6 +58,14 @@ def flow_of(entry: Entry) -> Flow:
     return resolve(entry.flow)
 
 
+def run_step(ctx: FlowContext, step: Entry) -> None:
+    """Run a documented step's flow; while it runs it is this process's step in progress, so a
+    test that fails inside it is reported against it."""
+    progress.begin(step)
+    flow_of(step)(ctx)
+    progress.end(step)
+
+
 def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | None = None) -> None:
     """Run a guide's main-path steps in order, from the step `start` (the first when None) up
     to, not including, the step `until` (to the end when None): how a test reaches the screen
@@ -67,4 +77,4 @@ def walk(ctx: FlowContext, guide: Guide, until: str | None = None, start: str | 
     begin = ids.index(start) if start else 0
     end = ids.index(until) if until else len(ids)
     for step in guide.steps[begin:end]:
-        flow_of(step)(ctx)
+        run_step(ctx, step)

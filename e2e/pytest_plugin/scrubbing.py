@@ -45,9 +45,11 @@ def scrubbing_artifacts_recorder(_artifacts_recorder, pytestconfig):
     start = recorder.on_did_create_browser_context
 
     def did_finish_test(failed: bool) -> None:
-        matcher = secrets_matcher()
-        for trace in traces:
-            scrub_file(Path(trace), matcher)
+        # Under retain-on-failure a passing test's traces are deleted, not kept: nothing to mask.
+        if failed or pytestconfig.getoption("--tracing") == "on":
+            matcher = secrets_matcher()
+            for trace in traces:
+                scrub_file(Path(trace), matcher)
         move_to_output(failed)
 
     def on_did_create_browser_context(context) -> None:

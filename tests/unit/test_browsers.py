@@ -73,15 +73,18 @@ def test_setup_prefers_an_installed_playwright_chromium(browsers_dir, monkeypatc
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        ([], {"browser": ["chromium"], "video": "on", "tracing": "retain-on-failure"}),
-        (["--video", "off", "tests/e2e"], {"browser": ["chromium"], "tracing": "retain-on-failure"}),
-        (["--tracing=on", "--browser", "firefox"], {"video": "on"}),
+        ([], {"browser": ["chromium"], "video": "on", "tracing": "retain-on-failure", "screenshot": "off"}),
+        (
+            ["--video", "off", "tests/e2e"],
+            {"browser": ["chromium"], "tracing": "retain-on-failure", "screenshot": "off"},
+        ),
+        (["--tracing=on", "--browser", "firefox", "--screenshot=on"], {"video": "on"}),
     ],
 )
 def test_harness_settings_give_pytest_playwright_defaults_the_command_line_overrides(given, expected):
     from e2e.config import Settings, playwright_option_defaults
 
-    settings = Settings(browser="chromium", video="on", tracing="retain-on-failure")
+    settings = Settings(browser="chromium", video="on", tracing="retain-on-failure", screenshot="off")
     assert playwright_option_defaults(settings, given) == expected
 
 
