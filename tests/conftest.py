@@ -23,8 +23,9 @@ from tests.form_client import FormClient
 
 use_project_browsers()
 
-# Traces, videos, screenshots and failure reports without secrets, masked where they are born.
-pytest_plugins = ["tests.artifact_scrubbing"]
+# Traces, videos, screenshots and failure reports without secrets, masked where they are born;
+# the accessibility check of the browser tests' pages, and its report.
+pytest_plugins = ["tests.artifact_scrubbing", "tests.accessibility_check"]
 
 SETTINGS = pytest.StashKey[Settings]()
 
