@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.accessibility import check_page, page_key, page_path
 from tests import accessibility_check
@@ -44,6 +45,22 @@ def test_a_minor_violation_is_listed_but_does_not_fail(page, serve):
     assert [(v.id, v.impact) for v in result.violations] == [("aria-deprecated-role", "minor")]
     assert result.failures == []
     assert "note aria-deprecated-role (minor, 1 nodes)" in result.summary()
+
+
+def test_axe_comes_with_the_package_not_from_the_network(page, serve):
+    serve(UNLABELLED_INPUT)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    assert check_page(page).failures
+    assert requests == []
+
+
+def test_a_violation_inside_a_frame_is_found(page, serve):
+    serve(f"<iframe title='Widget' srcdoc='<main>{UNLABELLED_INPUT}</main>'></iframe>")
+    expect(page.frame_locator("iframe").locator("#surname")).to_be_attached()
+
+    assert [(v.id, v.targets) for v in check_page(page).failures] == [("label", ("iframe >> #surname",))]
 
 
 def test_a_labelled_form_passes(page, serve):
