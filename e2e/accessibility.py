@@ -21,7 +21,8 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(WCAG_21_AA)}, "resultTy
 # A screen is its path, title and headings: psc's registration steps post back to one URL.
 _HEADINGS = """() => {
   const text = (selector) => (document.querySelector(selector)?.textContent || '').replace(/\\s+/g, ' ').trim();
-  return [document.title.trim(), text('h1'), text('h2')];
+  const page = document.contentType === 'text/html' && location.protocol.startsWith('http');
+  return [page, document.title.trim(), text('h1'), text('h2')];
 }"""
 _NAMESPACE = re.compile(r"^/_ns/[^/]+")
 
@@ -34,9 +35,12 @@ def page_path(url: str) -> str:
     return _NAMESPACE.sub("", path) or "/"
 
 
-def page_key(page: Page) -> str:
-    """What tells one screen from another: path, title, first headings."""
-    title, h1, h2 = page.evaluate(_HEADINGS)
+def page_key(page: Page) -> str | None:
+    """What tells one screen from another: path, title, first headings; None for a document that
+    is not a page of the site (a fault's plain-text answer, the browser's own error page)."""
+    is_page, title, h1, h2 = page.evaluate(_HEADINGS)
+    if not is_page:
+        return None
     return " | ".join(part for part in (page_path(page.url), title, h1, h2) if part)
 
 
@@ -109,4 +113,4 @@ def check_page(page: Page, key: str | None = None) -> PageCheck:
         )
         for v in found
     ]
-    return PageCheck(key or page_key(page), violations, round(time.perf_counter() - started, 3))
+    return PageCheck(key or page_key(page) or page_path(page.url), violations, round(time.perf_counter() - started, 3))

@@ -61,6 +61,8 @@ class PageGate:
             return
         try:
             key = page_key(page)
+            if key is None:
+                return
             if key not in checked:
                 checked[key] = result = check_page(page, key)
                 self.new.append(result)

@@ -82,6 +82,16 @@ def test_the_gate_checks_a_screen_once_and_reports_it_to_the_test_that_showed_it
     assert first.failure_lines() == second.failure_lines() == ["/form | Form | Apply: label (critical) at #surname"]
 
 
+def test_a_plain_text_answer_is_not_a_page_to_check(page):
+    page.route(ORIGIN + "/fault", lambda route: route.fulfill(status=500, content_type="text/plain", body="fault"))
+    page.goto(ORIGIN + "/fault")
+    gate = PageGate(ORIGIN)
+
+    gate.check(page)
+
+    assert page_key(page) is None and gate.seen == []
+
+
 def test_a_page_of_another_site_is_not_checked(page, serve):
     gate = PageGate("http://elsewhere.test")
     serve(UNLABELLED_INPUT)
