@@ -12,8 +12,9 @@ import pytest
 from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
-# Reports of every run: junit.xml, report.html and the guides' step health (tests/reporting.py).
-pytest_plugins = ["tests.reporting"]
+# Reports of every run (junit.xml, report.html, the guides' step health), and the accessibility
+# check of the browser tests' pages with its report.
+pytest_plugins = ["tests.reporting", "tests.accessibility_check"]
 
 
 def pytest_addoption(parser):
