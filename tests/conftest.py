@@ -24,7 +24,7 @@ from tests.form_client import FormClient
 use_project_browsers()
 
 # Traces, videos, screenshots and failure reports without secrets, masked where they are born.
-pytest_plugins = ["tests.artifact_scrubbing"]
+pytest_plugins = ["tests.artifact_scrubbing", "tests.sharding"]
 
 SETTINGS = pytest.StashKey[Settings]()
 
