@@ -24,6 +24,9 @@ class Settings:
     navigation_timeout_ms: int = 15_000
     video: str = "off"
     tracing: str = "off"
+    browser_ws_endpoint: str | None = None
+    browser_base_url: str | None = None
+    browser_server_launch_options: dict = field(default_factory=dict)
 
 
 def _override(name: str, value):

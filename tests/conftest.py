@@ -17,6 +17,7 @@ from e2e.browsers import launch_options, use_project_browsers
 from e2e.config import Settings, load_settings, playwright_option_defaults
 from e2e.flows import FlowContext
 from e2e.mock_control import MockControl
+from e2e.remote_browser import seen_by_browser
 from e2e.sites import Sites
 from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
@@ -24,7 +25,7 @@ from tests.form_client import FormClient
 use_project_browsers()
 
 # Traces, videos, screenshots and failure reports without secrets, masked where they are born.
-pytest_plugins = ["tests.artifact_scrubbing", "tests.sharding"]
+pytest_plugins = ["tests.artifact_scrubbing", "tests.sharding", "tests.remote_browser"]
 
 SETTINGS = pytest.StashKey[Settings]()
 
@@ -94,14 +95,21 @@ def base_url(request, settings):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, browser_name, settings):
-    """Find a Chromium on this machine, keeping --headed, --slowmo and --browser-channel."""
-    found = launch_options() if browser_name == "chromium" and "channel" not in browser_type_launch_args else {}
+    """Find a Chromium on this machine (unless a browser server's is used), keeping --headed, --slowmo
+    and --browser-channel."""
+    here = browser_name == "chromium" and "channel" not in browser_type_launch_args and not settings.browser_ws_endpoint
+    found = launch_options() if here else {}
     return {**found, "headless": settings.headless, **browser_type_launch_args}
 
 
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args, settings):
-    return {**browser_context_args, "viewport": settings.viewport, "accept_downloads": True}
+def browser_context_args(browser_context_args, settings, browser_base_url):
+    return {
+        **browser_context_args,
+        "base_url": browser_base_url,
+        "viewport": settings.viewport,
+        "accept_downloads": True,
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -142,9 +150,9 @@ def personas(mock):
 
 
 @pytest.fixture
-def sites(mock, settings):
-    """The pages of this test's namespace."""
-    return Sites(mock.url, settings.site_roots)
+def sites(mock, settings, base_url, browser_base_url):
+    """The pages of this test's namespace, as the browser reaches them."""
+    return Sites(seen_by_browser(mock.url, base_url, browser_base_url), settings.site_roots)
 
 
 @pytest.fixture
