@@ -6,22 +6,34 @@ from __future__ import annotations
 import pytest
 
 from e2e import remote_browser
+from e2e.config import load_settings
+
+
+def served(config: pytest.Config, settings) -> bool:
+    return bool(config.getoption("base_url", None) or settings.base_url)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A browser server that does not answer, or a browser address without a served mock, stops the
+    run before any test, with one error (in the controller: a worker's error would be a crash)."""
+    if hasattr(config, "workerinput"):
+        return
+    settings = load_settings()
+    try:
+        if settings.browser_ws_endpoint:
+            remote_browser.check_answers(settings.browser_ws_endpoint)
+        remote_browser.browser_base_url(settings, "", served(config, settings))
+    except (remote_browser.BrowserServerUnreachable, ValueError) as error:
+        raise pytest.UsageError(str(error)) from error
 
 
 @pytest.fixture(scope="session")
 def connect_options(settings, browser_type_launch_args):
     """pytest-playwright connects to the browser server when this is not None."""
-    try:
-        return remote_browser.connect_options(settings, browser_type_launch_args)
-    except remote_browser.BrowserServerUnreachable as error:
-        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
+    return remote_browser.connect_options(settings, browser_type_launch_args)
 
 
 @pytest.fixture(scope="session")
 def browser_base_url(request, settings, base_url):
     """The mock under test as the browser reaches it; the control API uses `base_url`."""
-    served = bool(request.config.getoption("base_url", None) or settings.base_url)
-    try:
-        return remote_browser.browser_base_url(settings, base_url, served)
-    except ValueError as error:
-        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
+    return remote_browser.browser_base_url(settings, base_url, served(request.config, settings))

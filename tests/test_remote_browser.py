@@ -24,7 +24,7 @@ from mock_court import create_app
 from mock_court.core.server import LiveServer
 
 GUIDE_TEST = ["tests/e2e/test_linking.py", "-k", "following_the_guide and txwd"]
-NO_LOCAL_BROWSER = '''
+NO_LOCAL_BROWSER = """
 from playwright.sync_api import BrowserType
 
 
@@ -33,7 +33,7 @@ def refuse(self, *args, **kwargs):
 
 
 BrowserType.launch = refuse
-'''
+"""
 
 
 def free_port() -> int:
@@ -131,9 +131,11 @@ def test_the_walkthrough_command_records_on_the_browser_server(tmp_path, browser
     assert browser_server.connections() >= before + 2  # the recording's browser and the printer's
 
 
-def test_a_browser_server_that_does_not_answer_stops_the_tests_with_one_error(pytestconfig, tmp_path):
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_browser_server_that_does_not_answer_stops_the_tests_with_one_error(pytestconfig, tmp_path, workers):
     endpoint = f"ws://127.0.0.1:{free_port()}/"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--output={tmp_path}", *GUIDE_TEST]
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", workers, f"--output={tmp_path}"]
+    command += GUIDE_TEST
     env = {**os.environ, "MOCK_COURT_BROWSER_WS_ENDPOINT": endpoint}
     done = subprocess.run(command, cwd=pytestconfig.rootpath, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == pytest.ExitCode.USAGE_ERROR, done.stdout + done.stderr
