@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Browser, Page, Route
 
 # The guide's folder, as the browser sees it: served from here, for the browser may be on another
 # machine (a browser server) where a file: address would find nothing.
@@ -27,10 +27,8 @@ FOOT = (
 def print_guide(browser: Browser, page_file: Path, pdf: Path, court_name: str, title: str) -> None:
     """Print the guide page `page_file` (its pictures beside it) to `pdf`, US Letter."""
     page = browser.new_page()
-    folder = page_file.resolve().parent
     try:
-        page.route(f"{GUIDE_ORIGIN}/**", lambda route: _serve(route, folder))
-        page.goto(f"{GUIDE_ORIGIN}/{page_file.name}", wait_until="load")
+        open_guide_page(page, page_file)
         page.emulate_media(media="print")
         page.pdf(
             path=pdf,
@@ -45,6 +43,13 @@ def print_guide(browser: Browser, page_file: Path, pdf: Path, court_name: str, t
         )
     finally:
         page.close()
+
+
+def open_guide_page(page: Page, page_file: Path) -> None:
+    """Open `page_file` with the files beside it, served to the browser from this process."""
+    folder = page_file.resolve().parent
+    page.route(f"{GUIDE_ORIGIN}/**", lambda route: _serve(route, folder))
+    page.goto(f"{GUIDE_ORIGIN}/{page_file.name}", wait_until="load")
 
 
 def _serve(route: Route, folder: Path) -> None:
