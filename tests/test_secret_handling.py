@@ -33,6 +33,7 @@ from tests.conftest import (  # noqa: F401
     base_url, browser_context_args, browser_type_launch_args, context, expect_timeout, mock, open_context, personas,
     settings, sites,
 )
+from tests.remote_browser import browser_base_url, connect_options  # noqa: F401
 """
 UNTYPED = r"""
 import base64
