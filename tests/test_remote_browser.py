@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -58,8 +59,10 @@ def browser_server(tmp_path_factory) -> Iterator[BrowserServer]:
     playwright = Path(sys.executable).with_name("playwright")
     command = [str(playwright), "run-server", "--port", str(port), "--host", "127.0.0.1", "--unsafe"]
     with log.open("w") as errors:
+        env = {**os.environ, "DEBUG": "pw:server"}
+        # a group of its own: the `playwright` script runs the server as a child, which must end too
         server = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=errors, text=True, env={**os.environ, "DEBUG": "pw:server"}
+            command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env, start_new_session=True
         )
     try:
         assert server.stdout is not None
@@ -67,7 +70,7 @@ def browser_server(tmp_path_factory) -> Iterator[BrowserServer]:
         assert listening.startswith("Listening on ws://"), listening + log.read_text()
         yield BrowserServer(listening.split()[-1], log)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 
