@@ -4,7 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.browsers
 
-.PHONY: setup test lint soak slow-network run serve clean
+.PHONY: setup test durations lint soak slow-network run serve clean
+
+# SHARD=k/n: `make test` runs the k-th of n shards, balanced by the durations in .test_durations
+# (pytest-split), for n CI machines that share the suite.
+ifdef SHARD
+SHARD_GROUP := $(word 1,$(subst /, ,$(SHARD)))
+SHARD_COUNT := $(word 2,$(subst /, ,$(SHARD)))
+ifneq ($(shell [ "$(SHARD)" = "$(SHARD_GROUP)/$(SHARD_COUNT)" ] && [ "$(SHARD_GROUP)" -ge 1 ] && [ "$(SHARD_GROUP)" -le "$(SHARD_COUNT)" ] 2>/dev/null && echo ok),ok)
+$(error SHARD=$(SHARD) is not a shard: give k/n, the k-th of n shards with 1 <= k <= n, for example SHARD=2/4)
+endif
+SHARD_ARGS := --splits $(SHARD_COUNT) --group $(SHARD_GROUP)
+endif
 
 # TOOLS: Debian tools a target needs besides the browser and ffmpeg (see e2e/provision.py).
 setup: $(VENV)/.installed
@@ -21,9 +32,14 @@ $(VENV)/.installed: pyproject.toml
 # it left in test-results/ for any secret (the suite's status is kept).
 test: TOOLS = ocr pdf-text speech
 test: setup
-	@status=0; $(BIN)/python -m pytest -n auto $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(BIN)/python -m pytest -n auto $(SHARD_ARGS) $(PYTEST_ARGS) || status=$$?; \
 	if [ -d test-results ]; then $(BIN)/mock-court scan-secrets test-results || status=$$?; fi; \
 	exit $$status
+
+# Time every test, one at a time, into .test_durations (committed): the shards' balance.
+durations: TOOLS = ocr pdf-text speech
+durations: setup
+	$(BIN)/python -m pytest -n0 --store-durations --clean-durations $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

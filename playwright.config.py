@@ -30,3 +30,15 @@ VIDEO = "retain-on-failure"
 TRACING = "retain-on-failure"
 # The page at the end of a failed test, embedded in the report: off | on | only-on-failure.
 SCREENSHOT = "only-on-failure"
+
+# A Playwright browser server (`playwright run-server --port 3000`) to drive instead of launching
+# a browser here: ws://HOST:PORT/. None launches one.
+BROWSER_WS_ENDPOINT = None
+
+# The mock as that browser reaches it, when not at BASE_URL (a browser in a container reaches the
+# host as http://host.docker.internal:5000): the pages use it, the control API BASE_URL.
+BROWSER_BASE_URL = None
+
+# Launch options sent to the browser server, with Playwright's Python names; a server started with
+# --unsafe also takes executable_path and args (for example a system Chromium on its machine).
+BROWSER_SERVER_LAUNCH_OPTIONS: dict = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from urllib.error import URLError
@@ -15,8 +16,9 @@ from urllib.error import URLError
 import click
 
 from e2e.catalog import load_guides
-from e2e.config import load_settings
+from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
+from e2e.remote_browser import BrowserServerUnreachable, browser_base_url, check_answers, seen_by_browser
 from e2e.walkthrough.narration import SPEECH_ENGINE
 from e2e.walkthrough.run import Walkthrough
 from e2e.walkthrough.video import VideoError, tool
@@ -86,13 +88,15 @@ def walkthrough(
     require_video_tools(SPEECH_ENGINE) if narrate else require_video_tools()
     settings = load_settings()
     base_url = base_url or settings.base_url
+    browser_url = browser_address(settings, base_url)
     if base_url:
         faults = {**running_mock_faults(base_url), **faults}
     with nullcontext(base_url) if base_url else embedded_mock() as root:
         mocks = lambda: namespace_of(root)  # noqa: E731
         recording = Walkthrough(
-            out, pace, mocks, os.cpu_count() or 1, click.echo, faults, settings, narrate=narrate, tips=tips
-        )
+            out, pace, mocks, os.cpu_count() or 1, click.echo, faults, settings, narrate=narrate, tips=tips,
+            browser_url=browser_url,
+        )  # fmt: skip
         status = recording.run(chosen, court)
     raise SystemExit(status)
 
@@ -110,6 +114,22 @@ def chosen_guides(guide_ids: tuple[str, ...], court: str | None) -> list:
             f"unknown court {court}; known courts: {', '.join(load_courts())}", param_hint="--court"
         )
     return [guides[g] for g in dict.fromkeys(guide_ids)] or list(guides.values())
+
+
+def browser_address(settings: Settings, base_url: str | None) -> Callable[[str], str]:
+    """How the browser reaches an address of the mock, refusing a browser server that does not answer."""
+    if settings.browser_ws_endpoint:
+        try:
+            check_answers(settings.browser_ws_endpoint)
+        except BrowserServerUnreachable as error:
+            raise click.ClickException(str(error)) from error
+    try:
+        browser_base = browser_base_url(settings, base_url or "", served=bool(base_url))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    if not base_url or browser_base == base_url:
+        return str
+    return lambda url: seen_by_browser(url, base_url, browser_base)
 
 
 def require_video_tools(*more: str) -> None:

@@ -39,6 +39,9 @@ class Settings:
     video: str = "retain-on-failure"
     tracing: str = "retain-on-failure"
     screenshot: str = "only-on-failure"
+    browser_ws_endpoint: str | None = None
+    browser_base_url: str | None = None
+    browser_server_launch_options: dict = field(default_factory=dict)
 
 
 def _override(name: str, value):

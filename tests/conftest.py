@@ -12,9 +12,9 @@ import pytest
 from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
-# Reports of every run (junit.xml, report.html, the guides' step health), and the accessibility
-# check of the browser tests' pages with its report.
-pytest_plugins = ["tests.reporting", "tests.accessibility_check"]
+# Reports of every run (junit.xml, report.html, the guides' step health), the accessibility check
+# of the browser tests' pages with its report, and shards that agree across machines.
+pytest_plugins = ["tests.reporting", "tests.accessibility_check", "tests.sharding"]
 
 
 def pytest_addoption(parser):

@@ -57,9 +57,10 @@ def pytest_configure(config: pytest.Config) -> None:
     given = [*config.invocation_params.args, *os.environ.get("PYTEST_ADDOPTS", "").split()]
     for option, value in playwright_option_defaults(settings, given).items():
         setattr(config.option, option, value)
-    from e2e.pytest_plugin import browser, scrubbing
+    from e2e.pytest_plugin import browser, remote, scrubbing
 
     config.pluginmanager.register(browser, "mock_court.browser")
+    config.pluginmanager.register(remote, "mock_court.remote")
     config.pluginmanager.register(scrubbing, "mock_court.scrubbing")
 
 

@@ -17,14 +17,21 @@ from e2e.sites import Sites
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict, browser_name: str, settings: Settings) -> dict:
-    """Find a Chromium on this machine, keeping --headed, --slowmo and --browser-channel."""
-    found = launch_options() if browser_name == "chromium" and "channel" not in browser_type_launch_args else {}
+    """Find a Chromium on this machine (unless a browser server's is used), keeping --headed, --slowmo
+    and --browser-channel."""
+    here = browser_name == "chromium" and "channel" not in browser_type_launch_args and not settings.browser_ws_endpoint
+    found = launch_options() if here else {}
     return {**found, "headless": settings.headless, **browser_type_launch_args}
 
 
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict, settings: Settings) -> dict:
-    return {**browser_context_args, "viewport": settings.viewport, "accept_downloads": True}
+def browser_context_args(browser_context_args: dict, settings: Settings, browser_base_url: str) -> dict:
+    return {
+        **browser_context_args,
+        "base_url": browser_base_url,
+        "viewport": settings.viewport,
+        "accept_downloads": True,
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)

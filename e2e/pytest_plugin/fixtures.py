@@ -75,4 +75,17 @@ def sites(request: pytest.FixtureRequest, settings: Settings) -> Sites:
     """The pages of this test's namespace (of the deployment, in a --live run)."""
     if is_live(request.config):
         return Sites(request.getfixturevalue("base_url"), settings.site_roots)
-    return Sites(request.getfixturevalue("mock_court").url, settings.site_roots)
+    from e2e.remote_browser import seen_by_browser
+
+    mock_court, base_url = request.getfixturevalue("mock_court"), request.getfixturevalue("base_url")
+    browser_base_url = request.getfixturevalue("browser_base_url")
+    return Sites(seen_by_browser(mock_court.url, base_url, browser_base_url), settings.site_roots)
+
+
+@pytest.fixture(scope="session")
+def browser_base_url(request: pytest.FixtureRequest, settings: Settings, base_url: str) -> str:
+    """The mock under test as the browser reaches it (BROWSER_BASE_URL); the control API uses `base_url`."""
+    from e2e.pytest_plugin.remote import served
+    from e2e.remote_browser import browser_base_url as seen_at
+
+    return seen_at(settings, base_url, served(request.config, settings))

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page, Route
+
+# The guide's folder, as the browser sees it: served from here, for the browser may be on another
+# machine (a browser server) where a file: address would find nothing.
+GUIDE_ORIGIN = "http://guide.localhost"
 
 HEAD = (
     '<div style="width: 100%; padding: 0 16mm; font: 9px Georgia, serif; color: #444; display: flex;'
@@ -23,7 +28,7 @@ def print_guide(browser: Browser, page_file: Path, pdf: Path, court_name: str, t
     """Print the guide page `page_file` (its pictures beside it) to `pdf`, US Letter."""
     page = browser.new_page()
     try:
-        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        open_guide_page(page, page_file)
         page.emulate_media(media="print")
         page.pdf(
             path=pdf,
@@ -38,3 +43,20 @@ def print_guide(browser: Browser, page_file: Path, pdf: Path, court_name: str, t
         )
     finally:
         page.close()
+
+
+def open_guide_page(page: Page, page_file: Path) -> None:
+    """Open `page_file` with the files beside it, served to the browser from this process."""
+    folder = page_file.resolve().parent
+    page.route(f"{GUIDE_ORIGIN}/**", lambda route: _serve(route, folder))
+    page.goto(f"{GUIDE_ORIGIN}/{page_file.name}", wait_until="load")
+
+
+def _serve(route: Route, folder: Path) -> None:
+    """A file of the guide's folder, or 404 for anything outside it or missing."""
+    path = urlsplit(route.request.url).path
+    wanted = (folder / unquote(path).lstrip("/")).resolve()
+    if wanted.is_relative_to(folder) and wanted.is_file():
+        route.fulfill(path=wanted)
+    else:
+        route.fulfill(status=404)

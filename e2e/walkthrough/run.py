@@ -25,11 +25,12 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from e2e.browsers import launch_options, use_project_browsers
+from e2e.browsers import use_project_browsers
 from e2e.catalog import Entry, Guide, load_guides
 from e2e.config import Settings, load_settings
 from e2e.mock_control import MockControl
 from e2e.pages.ecf.menu_bar import FILING_MENUS
+from e2e.remote_browser import open_browser
 from e2e.runner import StepResult, describe, failure_line
 from e2e.scrubbing.command import leaks_in
 from e2e.secrets import scrub
@@ -137,8 +138,10 @@ class Walkthrough:
         settings: Settings | None = None,
         narrate: bool = False,
         tips: bool = True,
+        browser_url: Callable[[str], str] = str,
     ) -> None:
         self.out = out
+        self.browser_url = browser_url  # an address of the mock, as the browser reaches it
         self.narrate = narrate
         self.tips = tips
         self.pace = PACES[pace]
@@ -200,7 +203,7 @@ class Walkthrough:
         """Run `use` with a browser of this thread's own (the sync API belongs to one thread)."""
         use_project_browsers()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(**launch_options(), headless=self.settings.headless)
+            browser = open_browser(playwright.chromium, self.settings)
             try:
                 use(browser)
             finally:
@@ -262,7 +265,7 @@ class Walkthrough:
                 scene = Scene(
                     browser=browser,
                     settings=self.settings,
-                    sites=Sites(base_url, self.settings.site_roots),
+                    sites=Sites(self.browser_url(base_url), self.settings.site_roots),
                     mock=mock,
                     pace=self.pace,
                     folder=self.out / job.guide.id,

@@ -27,11 +27,11 @@ def post_from_another_site(page: Page, action: str, fields: dict[str, str]) -> i
 
 
 @pytest.mark.parametrize("who", ["returning-user"])
-def test_a_page_of_another_site_cannot_sign_the_browser_in(page: Page, mock, personas, who):
+def test_a_page_of_another_site_cannot_sign_the_browser_in(page: Page, sites, personas, who):
     person = personas[who]
     status = post_from_another_site(
         page,
-        f"{mock.url}/login/csologin/login.jsf",
+        sites.login("csologin/login.jsf"),
         {
             "loginForm": "loginForm",
             "loginForm:loginName": person["username"],
@@ -40,28 +40,28 @@ def test_a_page_of_another_site_cannot_sign_the_browser_in(page: Page, mock, per
     )
     assert status == 403
     assert not [c for c in page.context.cookies() if c["name"] == "NextGenCSO"]
-    page.goto(f"{mock.url}/psc/pscof/manage.jsf")
-    expect(page).to_have_url(f"{mock.url}/psc/pscof/login.xhtml")
+    page.goto(sites.psc("pscof/manage.jsf"))
+    expect(page).to_have_url(sites.psc("pscof/login.xhtml"))
 
 
-def test_a_page_of_another_site_cannot_set_a_pending_reset_password(page: Page, mock, personas):
+def test_a_page_of_another_site_cannot_set_a_pending_reset_password(page: Page, sites, personas):
     person = personas["returning-user"]
-    page.goto(f"{mock.url}/psc/pscof/forgotPassword.jsf")
+    page.goto(sites.psc("pscof/forgotPassword.jsf"))
     page.get_by_label("Username").fill(person["username"])
     page.get_by_label("Email").fill(person["email"])
     page.get_by_role("button", name="Next").click()
     for number, answer in enumerate(person["security_answers"], start=1):
         page.locator(f"#answer{number}").fill(answer)
     page.get_by_role("button", name="Next").click()
-    expect(page).to_have_url(f"{mock.url}/psc/pscof/forgotPassword/reset.jsf")
+    expect(page).to_have_url(sites.psc("pscof/forgotPassword/reset.jsf"))
 
     new = "Attacker#Chosen2026"
     status = post_from_another_site(
-        page, f"{mock.url}/psc/pscof/forgotPassword/reset.jsf", {"password": new, "confirm_password": new}
+        page, sites.psc("pscof/forgotPassword/reset.jsf"), {"password": new, "confirm_password": new}
     )
     assert status == 403
     signed_on = page.request.post(
-        f"{mock.url}/login/services/cso-auth",
+        sites.login("services/cso-auth"),
         data={"loginId": person["username"], "password": person["password"]},
         headers={"Accept": "application/json"},
     )

@@ -1,0 +1,99 @@
+"""Shards across machines: `make test SHARD=k/n` runs the k-th of n shards (pytest-split).
+
+Every machine shuffles its own order (pytest-randomly, a seed each): the shards must still add
+up to the whole suite, each test in exactly one of them, with or without xdist workers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+SHARDS = 4
+
+
+def collect(rootdir: Path, *options: str) -> subprocess.Popen:
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *options]
+    return subprocess.Popen(command, cwd=rootdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def collected_ids(process: subprocess.Popen) -> list[str]:
+    output = process.communicate(timeout=600)[0]
+    assert process.returncode == 0, output
+    return [line for line in output.splitlines() if "::" in line]
+
+
+def test_the_shards_add_up_to_the_whole_suite_each_test_in_one(pytestconfig):
+    rootdir = pytestconfig.rootpath
+    whole = collect(rootdir)
+    shards = [
+        collect(rootdir, "--splits", str(SHARDS), "--group", str(k), f"--randomly-seed={k * 7919}")
+        for k in range(1, SHARDS + 1)
+    ]
+    everything = collected_ids(whole)
+    chosen = [collected_ids(shard) for shard in shards]
+    assert all(chosen), "every shard has tests"
+    assert sorted(i for shard in chosen for i in shard) == sorted(everything)
+
+
+SMALL_SUITE = "\n".join(f"def test_{n}():\n    pass\n" for n in range(6))
+SMALL_MODULES = ("test_one", "test_two")  # the same test names in both: pytest-split's ties
+
+
+@pytest.mark.parametrize("algorithm", ["least_duration", "duration_based_chunks"])
+def test_shards_run_with_xdist_workers_each_test_once(pytestconfig, tmp_path, algorithm):
+    """Three shards, each run by two workers in an order of its own: every test ran once."""
+    for module in SMALL_MODULES:
+        (tmp_path / f"{module}.py").write_text(SMALL_SUITE)
+    env = {**os.environ, "PYTHONPATH": str(pytestconfig.rootpath)}
+    runs = []
+    for k in (1, 2, 3):
+        report = tmp_path / f"shard-{k}.xml"
+        command = [sys.executable, "-m", "pytest", "-p", "tests.sharding", "-p", "no:cacheprovider", "-n", "2", "-q"]
+        command += ["--splits", "3", "--group", str(k), f"--splitting-algorithm={algorithm}"]
+        command += [f"--randomly-seed={k}", f"--junitxml={report}"]
+        runs.append((subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True), report))
+    ran: list[str] = []
+    for process, report in runs:
+        output = process.communicate(timeout=300)[0]
+        assert process.returncode == 0, output
+        ran += [f"{case.get('classname')}.{case.get('name')}" for case in ET.parse(report).getroot().iter("testcase")]
+    assert sorted(ran) == sorted(f"{module}.test_{n}" for module in SMALL_MODULES for n in range(6))
+
+
+@pytest.mark.parametrize("shard", ["5/4", "0/4", "x", "2/", "2/4/1", "-1/4"])
+def test_a_bad_shard_stops_make_before_anything_runs(pytestconfig, shard):
+    done = subprocess.run(
+        ["make", "-n", "test", f"SHARD={shard}"], cwd=pytestconfig.rootpath, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode != 0
+    assert f"SHARD={shard} is not a shard: give k/n" in done.stderr
+    assert "pytest" not in done.stdout
+
+
+def test_pytest_names_a_group_past_the_shards(pytestconfig):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "--splits",
+            "4",
+            "--group",
+            "5",
+            "tests/test_shards.py",
+        ],
+        cwd=pytestconfig.rootpath,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR
+    assert "argument `--group` must be >= 1 and <= 4" in done.stderr
