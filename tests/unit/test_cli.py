@@ -4,7 +4,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 from importlib.metadata import EntryPoint
 
@@ -55,8 +54,7 @@ def test_serve_refuses_a_bad_fault_spec():
     assert "unknown fault 'weather'" in result.output
 
 
-def test_serve_prints_its_url_and_answers_within_seconds(tmp_path):
-    started = time.monotonic()
+def test_serve_prints_its_url_and_answers_there(tmp_path):
     server = subprocess.Popen(
         [
             sys.executable,
@@ -76,7 +74,6 @@ def test_serve_prints_its_url_and_answers_within_seconds(tmp_path):
         url = server.stdout.readline().split()[-1]
         with urllib.request.urlopen(url + "_mock/sites", timeout=5) as response:
             assert json.load(response)["psc"] == url + "psc"
-        assert time.monotonic() - started < 5
     finally:
         server.terminate()
         server.wait(timeout=5)
