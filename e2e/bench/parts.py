@@ -45,8 +45,10 @@ def progress(options: Options, text: str) -> None:
     options.say(f"bench: {text}")
 
 
-def test_figures(label: str, run: SuiteRun) -> list[Figure]:
+def outcome_figures(label: str, run: SuiteRun, options: Options) -> list[Figure]:
     note = f"exit status {run.timed.status}" if run.timed.status else ""
+    if run.failed:
+        note += f"; see {options.work}/"
     return [
         Figure(f"{label}: tests passed", run.passed, "tests"),
         Figure(f"{label}: tests failed", run.failed, "tests", Target("==", 0), note, required=True),
@@ -60,7 +62,7 @@ def suite(options: Options) -> list[Figure]:
         run = run_pytest([options.e2e, "-n", workers], options.work / f"suite-n{workers}.xml")
         progress(options, f"{label} ... {run.timed.wall_s:.1f} s, {run.passed} passed, {run.failed} failed")
         figures.append(Figure(f"{label}: wall", run.timed.wall_s, "s", target))
-        figures += test_figures(label, run)
+        figures += outcome_figures(label, run, options)
         per_test = run.timed.cpu_s / max(run.ran, 1)
         figures.append(Figure(f"{label}: CPU per test", per_test, "s", note=f"{run.timed.cpu_s:.0f} s / {run.ran}"))
     return figures
@@ -72,7 +74,10 @@ def full(options: Options) -> list[Figure]:
     run = SuiteRun(timed(["make", "-s", "test"], env={"PYTEST_ADDOPTS": f"--junitxml={report.resolve()}"}))
     run.outcomes = outcomes(report)
     progress(options, f"make test ... {run.timed.wall_s:.1f} s, {run.passed} passed, {run.failed} failed")
-    return [Figure("make test: wall", run.timed.wall_s, "s", Target("<=", 120)), *test_figures("make test", run)]
+    return [
+        Figure("make test: wall", run.timed.wall_s, "s", Target("<=", 120)),
+        *outcome_figures("make test", run, options),
+    ]
 
 
 def guides(options: Options) -> list[Figure]:
@@ -120,7 +125,7 @@ def shared(options: Options) -> list[Figure]:
     with served_mock("--test-mode") as url:
         running = [start_pytest([*tests, "--base-url", url], report) for report in reports]
         for process in running:
-            process.communicate()
+            process.wait()
     differing = sum(outcomes(report) != alone for report in reports)
     failed = sum(outcome != "passed" for outcome in alone.values())
     progress(options, f"{SHARED_PROCESSES} processes vs 1 ... {differing} differ, {len(alone)} tests each")

@@ -81,9 +81,13 @@ def outcomes(report: Path) -> dict[str, str]:
 
 
 def run_pytest(args: list[str], report: Path, env: dict | None = None) -> SuiteRun:
+    """pytest with `args`; what it printed is kept beside its report (REPORT.log)."""
     run = timed(pytest_command(args, report), env)
+    report.with_suffix(".log").write_text(run.output)
     return SuiteRun(run, outcomes(report))
 
 
 def start_pytest(args: list[str], report: Path) -> subprocess.Popen:
-    return subprocess.Popen(pytest_command(args, report), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    """pytest with `args` in the background, printing into REPORT.log."""
+    with report.with_suffix(".log").open("w") as log:
+        return subprocess.Popen(pytest_command(args, report), stdout=log, stderr=subprocess.STDOUT)
