@@ -15,6 +15,7 @@ from e2e.bench.runs import SuiteRun, outcomes, run_pytest, start_pytest, timed
 from e2e.bench.served import served_mock
 
 E2E = "tests/e2e"
+SHARED_TESTS = "tests/e2e/test_signon.py"  # small, and it signs filers on: sessions, tokens, passcodes
 SHARED_PROCESSES = 4
 HEAVIEST = "/psc/pscof/registration.jsf"
 # Pages measured beside the registration form, to show it is the heaviest.
@@ -33,10 +34,6 @@ class Options:
         return "tests/e2e/test_signon.py" if self.quick else E2E
 
     @property
-    def shared_tests(self) -> str:
-        return "tests/e2e/test_signon.py"
-
-    @property
     def load_seconds(self) -> float:
         return 1.0 if self.quick else 10.0
 
@@ -46,9 +43,9 @@ def progress(options: Options, text: str) -> None:
 
 
 def outcome_figures(label: str, run: SuiteRun, options: Options) -> list[Figure]:
-    note = f"exit status {run.timed.status}" if run.timed.status else ""
-    if run.failed:
-        note += f"; see {options.work}/"
+    notes = [f"exit status {run.timed.status}"] if run.timed.status else []
+    notes += [f"see {options.work}/"] if run.failed else []
+    note = "; ".join(notes)
     return [
         Figure(f"{label}: tests passed", run.passed, "tests"),
         Figure(f"{label}: tests failed", run.failed, "tests", Target("==", 0), note, required=True),
@@ -118,7 +115,7 @@ def load(options: Options) -> list[Figure]:
 
 def shared(options: Options) -> list[Figure]:
     """One pytest process against a served mock, then SHARED_PROCESSES at once against another."""
-    tests = [options.shared_tests, "-n", "0", "-p", "no:randomly"]
+    tests = [SHARED_TESTS, "-n", "0", "-p", "no:randomly"]
     with served_mock("--test-mode") as url:
         alone = run_pytest([*tests, "--base-url", url], options.work / "shared-alone.xml").outcomes
     reports = [options.work / f"shared-{n}.xml" for n in range(SHARED_PROCESSES)]
@@ -129,7 +126,7 @@ def shared(options: Options) -> list[Figure]:
     differing = sum(outcomes(report) != alone for report in reports)
     failed = sum(outcome != "passed" for outcome in alone.values())
     progress(options, f"{SHARED_PROCESSES} processes vs 1 ... {differing} differ, {len(alone)} tests each")
-    note = f"{options.shared_tests}, {len(alone)} tests, {failed} not passed alone"
+    note = f"{SHARED_TESTS}, {len(alone)} tests, {failed} not passed alone"
     name = f"{SHARED_PROCESSES} processes vs 1: runs that differ"
     return [Figure(name, differing, "runs", Target("==", 0), note, required=True)] + (
         [] if alone else [Figure("shared: tests run alone", 0, "tests", Target(">=", 1), required=True)]
