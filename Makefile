@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.browsers
 
-.PHONY: setup test durations lint soak slow-network run serve clean
+.PHONY: setup test durations lint soak slow-network bench run serve clean
 
 # SHARD=k/n: `make test` runs the k-th of n shards, balanced by the durations in .test_durations
 # (pytest-split), for n CI machines that share the suite.
@@ -53,6 +53,11 @@ soak: setup
 # The whole browser suite with every answer of the mock 300 ms late.
 slow-network: setup
 	MOCK_COURT_FAULTS=latency=300ms $(BIN)/python -m pytest tests/e2e --deselect tests/e2e/test_faults.py $(PYTEST_ARGS)
+
+# The harness's figures beside issue 8's targets: one table, and test-results/bench.json.
+# BENCH_ARGS: e.g. --full (the whole make test too), --parts load,guides.
+bench: setup
+	$(BIN)/python -m e2e.bench $(BENCH_ARGS)
 
 # NARRATE=1: a spoken sound track too, with espeak-ng.
 run: TOOLS = $(if $(NARRATE),speech)
