@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from e2e.bench.served import served_mock
 from e2e.scrubbing.encodings import Matcher
 from e2e.scrubbing.known import labelled
 from tests.plugin.runs import run_pytest
@@ -32,17 +33,8 @@ def personas_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def served_without_test_mode() -> Iterator[str]:
     """`mock-court serve --seed`: the personas exist, the control API does not."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mock_court.cli", "serve", "--port", "0", "--seed"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdout is not None
-    try:
-        yield server.stdout.readline().split()[-1].rstrip("/")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with served_mock("--seed") as url:
+        yield url
 
 
 def test_the_read_only_steps_pass_on_a_mock_without_its_control_api(
