@@ -71,9 +71,8 @@ def _court(given: dict, required: bool) -> str | None:
     return _choice(given, "court", load_courts())
 
 
-def _refused(error: InvalidForm | Refused, form: str) -> JourneyError:
-    errors = getattr(error, "errors", None) or {getattr(error, "field", None) or "form": str(error)}
-    return JourneyError(f"the {form} form was refused, as the page would refuse it", 422, errors=errors)
+def _refused(error: InvalidForm, form: str) -> JourneyError:
+    return JourneyError(f"the {form} form was refused, as the page would refuse it", 422, errors=error.errors)
 
 
 def registration(given: dict) -> str:
