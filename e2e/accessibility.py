@@ -6,13 +6,14 @@ violation fails; moderate and minor ones are only listed.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 
 from axe_playwright_python.base import AXE_SCRIPT
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error, Page
+
+from e2e.sites import page_path
 
 WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 FAILING_IMPACTS = frozenset({"serious", "critical"})
@@ -24,15 +25,7 @@ _HEADINGS = """() => {
   const page = document.contentType === 'text/html' && location.protocol.startsWith('http');
   return [page, document.title.trim(), text('h1'), text('h2')];
 }"""
-_NAMESPACE = re.compile(r"^/_ns/[^/]+")
-
 _axe = Axe()
-
-
-def page_path(url: str) -> str:
-    """The path of a mock's page, without a namespace's prefix or the query."""
-    path = "/" + url.split("#", 1)[0].split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
-    return _NAMESPACE.sub("", path) or "/"
 
 
 def page_key(page: Page) -> str | None:

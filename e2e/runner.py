@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -13,6 +12,7 @@ from e2e.catalog import Entry, Guide
 from e2e.flows import FlowContext, run_step
 from e2e.reporting.progress import progress
 from e2e.secrets import scrub
+from e2e.sites import page_path
 
 
 @dataclass
@@ -32,14 +32,6 @@ StepHook = Callable[[int, Entry], None]
 ResultHook = Callable[[int, Entry, StepResult], None]
 
 
-NAMESPACE = re.compile(r"^/_ns/[^/]+(?=/)")
-
-
-def _path(url: str) -> str:
-    """The page's path on its site, as a reader knows it: no query, no namespace in front."""
-    return NAMESPACE.sub("", "/" + url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2])
-
-
 class NetworkTrouble:
     """What went wrong on the wire while a step ran: answers of 500 and up, and requests that got
     no answer at all (a dropped or empty connection), so a failed step names its cause."""
@@ -54,11 +46,11 @@ class NetworkTrouble:
 
     def _response(self, response: Response) -> None:
         if response.status >= 500:
-            self.found.append(f"HTTP {response.status} for {response.request.method} {_path(response.url)}")
+            self.found.append(f"HTTP {response.status} for {response.request.method} {page_path(response.url)}")
 
     def _failed(self, request: Request) -> None:
         if request.resource_type in self.WATCHED and request.failure != "net::ERR_ABORTED":
-            self.found.append(f"no answer ({request.failure}) for {request.method} {_path(request.url)}")
+            self.found.append(f"no answer ({request.failure}) for {request.method} {page_path(request.url)}")
 
     def stop(self) -> None:
         self.page.remove_listener("response", self._response)

@@ -5,7 +5,10 @@ or an absolute URL of its own."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+NAMESPACE = re.compile(r"^/_ns/[^/]+")
 
 
 class Sites:
@@ -37,3 +40,9 @@ class Sites:
 
     def ecf(self, court: str, path: str = "") -> str:
         return self.url("ecf", path, court)
+
+
+def page_path(url: str) -> str:
+    """The path of a mock's page as a reader knows it: no namespace's prefix, no query or fragment."""
+    path = "/" + url.split("#", 1)[0].split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
+    return NAMESPACE.sub("", path) or "/"

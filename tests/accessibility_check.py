@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Error, Page
 
-from e2e.accessibility import PageCheck, check_page, page_key, page_path
+from e2e.accessibility import PageCheck, check_page, page_key
+from e2e.sites import page_path
 
 REPORT_NAME = "accessibility.json"
 SECTION = "accessibility (WCAG 2.1 AA)"

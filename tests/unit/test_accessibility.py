@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from e2e.accessibility import check_page, page_key, page_path
+from e2e.accessibility import check_page, page_key
+from e2e.sites import page_path
 from tests import accessibility_check
 from tests.accessibility_check import PageGate
 
