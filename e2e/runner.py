@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from playwright.sync_api import Page, Request, Response
+from playwright.sync_api import Page, Request, Response, expect
 
 from e2e.catalog import Entry, Guide
 from e2e.flows import FlowContext, run_step
@@ -34,27 +34,47 @@ ResultHook = Callable[[int, Entry, StepResult], None]
 
 class NetworkTrouble:
     """What went wrong on the wire while a step ran: answers of 500 and up, and requests that got
-    no answer at all (a dropped or empty connection), so a failed step names its cause."""
+    no answer at all (a dropped or empty connection), so a failed step names its cause.
+
+    Such a step has failed whatever its page shows next, so once trouble is seen the step's
+    remaining actions and assertions give up at once instead of waiting out their whole timeout
+    for a page that cannot come. One begun before the trouble was seen keeps its own timeout."""
 
     WATCHED = ("document", "fetch", "xhr")
+    GIVE_UP_MS = 100
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.found: list[str] = []
+        # Playwright has no getter for either timeout; both live in the client, read here to be put back.
+        self._expect_timeout = expect._timeout
+        self._page_timeouts = page._impl_obj._timeout_settings
+        self._page_timeout = self._page_timeouts.default_timeout()
+        self._shortened = False
         page.on("response", self._response)
         page.on("requestfailed", self._failed)
 
     def _response(self, response: Response) -> None:
         if response.status >= 500:
-            self.found.append(f"HTTP {response.status} for {response.request.method} {page_path(response.url)}")
+            self._seen(f"HTTP {response.status} for {response.request.method} {page_path(response.url)}")
 
     def _failed(self, request: Request) -> None:
         if request.resource_type in self.WATCHED and request.failure != "net::ERR_ABORTED":
-            self.found.append(f"no answer ({request.failure}) for {request.method} {page_path(request.url)}")
+            self._seen(f"no answer ({request.failure}) for {request.method} {page_path(request.url)}")
+
+    def _seen(self, trouble: str) -> None:
+        self.found.append(trouble)
+        if not self._shortened:
+            self._shortened = True
+            expect.set_options(timeout=self.GIVE_UP_MS)
+            self._page_timeouts.set_default_timeout(self.GIVE_UP_MS)
 
     def stop(self) -> None:
         self.page.remove_listener("response", self._response)
         self.page.remove_listener("requestfailed", self._failed)
+        if self._shortened:
+            expect.set_options(timeout=self._expect_timeout)
+            self._page_timeouts.set_default_timeout(self._page_timeout)
 
     def explain(self, error: str) -> str:
         if not self.found:

@@ -49,3 +49,5 @@ def test_a_fault_on_a_steps_endpoint_fails_that_step_and_names_the_fault(
     line = failure_line(guide, *failed[0])
     assert line.startswith(f"{guide.id}: step {failed[0][0]} '{step.title}' ({step.id}): ")
     assert FAULTS[fault] in line, line
+    # The failed step gave up its waits at once, and gave the test its own timeouts back.
+    assert expect._timeout == ctx.page._impl_obj._timeout_settings.default_timeout() == QUICK_TIMEOUT_MS
