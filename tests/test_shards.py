@@ -97,3 +97,36 @@ def test_pytest_names_a_group_past_the_shards(pytestconfig):
     )
     assert done.returncode == pytest.ExitCode.USAGE_ERROR
     assert "argument `--group` must be >= 1 and <= 4" in done.stderr
+
+
+SHARING_CONFTEST = """
+import os
+import pytest
+from tests.walkthrough.conftest import pytest_collection_modifyitems  # the suite's own grouping
+
+@pytest.fixture(scope="session")
+def walkthrough():
+    with open("recorded.txt", "a") as recorded:
+        recorded.write(os.environ["PYTEST_XDIST_WORKER"] + "\\n")
+"""
+SHARING_TESTS = """
+import pytest
+
+@pytest.mark.parametrize("n", range(8))
+def test_uses_the_recording(walkthrough, n):
+    pass
+
+@pytest.mark.parametrize("n", range(8))
+def test_other(n):
+    pass
+"""
+
+
+def test_tests_sharing_a_recording_run_in_one_worker_that_records_it_once(pytestconfig, tmp_path):
+    (tmp_path / "conftest.py").write_text(SHARING_CONFTEST)
+    (tmp_path / "test_sharing.py").write_text(SHARING_TESTS)
+    env = {**os.environ, "PYTHONPATH": str(pytestconfig.rootpath)}
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", "-q"]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len((tmp_path / "recorded.txt").read_text().split()) == 1

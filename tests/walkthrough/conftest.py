@@ -43,10 +43,12 @@ def walkthrough(tmp_path_factory, request) -> WalkthroughRun:
 
 
 # A recording shared by many checks is made once: under xdist, the tests that use it run in one
-# worker (pyproject's --dist loadgroup), the rest of the suite in the others.
+# worker (pyproject's --dist loadgroup), the rest of the suite in the others. The group must be
+# marked before pytest-xdist reads the marks, in its own pytest_collection_modifyitems.
 SHARED_RECORDINGS = ("walkthrough", "at_moeb")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         shared = next((name for name in SHARED_RECORDINGS if name in getattr(item, "fixturenames", ())), None)
