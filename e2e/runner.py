@@ -50,7 +50,6 @@ class NetworkTrouble:
         self._expect_timeout = expect._timeout
         self._page_timeouts = page._impl_obj._timeout_settings
         self._page_timeout = self._page_timeouts.default_timeout()
-        self._shortened = False
         page.on("response", self._response)
         page.on("requestfailed", self._failed)
 
@@ -63,16 +62,15 @@ class NetworkTrouble:
             self._seen(f"no answer ({request.failure}) for {request.method} {page_path(request.url)}")
 
     def _seen(self, trouble: str) -> None:
-        self.found.append(trouble)
-        if not self._shortened:
-            self._shortened = True
+        if not self.found:
             expect.set_options(timeout=self.GIVE_UP_MS)
             self._page_timeouts.set_default_timeout(self.GIVE_UP_MS)
+        self.found.append(trouble)
 
     def stop(self) -> None:
         self.page.remove_listener("response", self._response)
         self.page.remove_listener("requestfailed", self._failed)
-        if self._shortened:
+        if self.found:  # the timeouts were shortened: give them back
             expect.set_options(timeout=self._expect_timeout)
             self._page_timeouts.set_default_timeout(self._page_timeout)
 
