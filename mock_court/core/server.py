@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from flask import Flask
+from waitress import wasyncore
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
@@ -60,16 +61,27 @@ class LiveServer:
         """Let the worker threads finish what they serve, then close every socket from the server's
         own loop (closing them from here races its select), which then ends with nothing left to
         serve. In that order, no worker can touch a descriptor after it is closed (and perhaps
-        reused by the next server of this process)."""
-        self._server.task_dispatcher.shutdown(timeout=10)
-        loop_map = self._server._map
+        reused by the next server of this process).
 
-        def close_all() -> None:
-            for dispatcher in list(loop_map.values()):
-                dispatcher.close()
+        The trigger that wakes the loop is closed last, from here, once the loop has ended: the
+        loop may run the thunk as soon as it is queued, before pull_trigger writes its wake-up
+        byte, and a thunk that closed the trigger would leave that write a closed descriptor."""
+        server = self._server
+        server.task_dispatcher.shutdown(timeout=10)
 
-        self._server.trigger.pull_trigger(close_all)
+        def close_all_but_trigger() -> None:
+            server.trigger.del_channel()
+            for dispatcher in list(server._map.values()):
+                if dispatcher is server:
+                    wasyncore.dispatcher.close(server)  # the server's own close() closes the trigger too
+                else:
+                    dispatcher.close()
+
+        server.trigger.pull_trigger(close_all_but_trigger)
         self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            raise RuntimeError(f"the mock at {self.url} did not stop within 10 s")
+        server.trigger.close()
 
     def __enter__(self) -> LiveServer:
         return self.start()

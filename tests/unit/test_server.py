@@ -1,0 +1,41 @@
+"""The embedded server stops cleanly, whatever order its loop and the stopping thread run in."""
+
+import socket
+import threading
+import urllib.request
+
+import pytest
+
+from mock_court import create_app
+from mock_court.core.server import LiveServer
+
+
+def test_stopping_holds_when_the_loop_runs_the_stop_before_it_is_woken():
+    """pull_trigger queues its thunk and only then writes the wake-up byte. A loop already awake
+    (a worker's answer woke it) can run the thunk in between; the write must still find the
+    trigger open. Here the thunk is made to run first every time."""
+    server = LiveServer(create_app({"TEST_MODE": True})).start()
+    assert urllib.request.urlopen(f"{server.url}/pacer/", timeout=10).status == 200
+    trigger = server._server.trigger
+    wake_up = trigger._physical_pull
+
+    def pull_after_the_thunk_ran(thunk):
+        ran = threading.Event()
+
+        def run_then_tell():
+            thunk()
+            ran.set()
+
+        with trigger.lock:
+            trigger.thunks.append(run_then_tell)
+        wake_up()  # an earlier wake-up: the loop runs the queued thunk now
+        assert ran.wait(10), "the loop did not run the queued thunk"
+        wake_up()  # pull_trigger's own write, late
+
+    trigger.pull_trigger = pull_after_the_thunk_ran
+    server.stop()
+
+    assert trigger._closed
+    host, port = server.url.removeprefix("http://").split(":")
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((host, int(port)), timeout=10)
