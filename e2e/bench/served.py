@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO
 
 LISTENING = re.compile(r"listening on (http://\S+?)/?$")
 
 
 @contextmanager
 def served_mock(*options: str) -> Iterator[str]:
-    """Yields the served mock's URL (no trailing slash)."""
+    """Yields the served mock's URL (no trailing slash).
+
+    What the server prints after its first line (waitress's queue-depth warnings under load) is
+    read as it comes: a pipe nobody reads fills, and the server then stalls on its next line."""
     command = [sys.executable, "-m", "mock_court.cli", "serve", "--port", "0", *options]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -22,7 +27,13 @@ def served_mock(*options: str) -> Iterator[str]:
         found = LISTENING.search(first)
         if not found:
             raise RuntimeError(f"`mock-court serve` did not start: {first or 'no output'}")
+        threading.Thread(target=_discard, args=(server.stdout,), daemon=True).start()
         yield found.group(1)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _discard(lines: IO[str]) -> None:
+    for _line in lines:
+        pass

@@ -41,6 +41,15 @@ def test_an_answer_other_than_200_is_counted_as_such(served_url):
     assert found.not_ok == found.requests > 0
 
 
+def test_a_served_mock_that_prints_under_load_keeps_answering():
+    """One thread for eight connections: waitress warns of its task queue at nearly every request,
+    some 70 KB in three seconds, more than a pipe holds. The bench reads it, so the server never
+    stalls on a full pipe."""
+    with served_mock("--threads", "1") as url:
+        found = measure(url + "/pacer/", seconds=3, processes=1, threads=8)
+    assert found.statuses == {200: found.requests} and found.requests > 0
+
+
 def test_outcomes_are_read_from_the_junit_report(tmp_path):
     report = tmp_path / "run.xml"
     report.write_text(REPORT)
