@@ -5,11 +5,17 @@ required=True) }}`. The registration form has some thirty rows, and calling a Ji
 enough that rendering them was most of that page's time. Every value is escaped as autoescape
 escapes it, and the markup is the macros' own. f-strings with markupsafe's escape, not
 Markup.format: its formatter is pure Python, and was most of the rows' time in its turn.
+
+A row depends only on its field's value and message, so a row whose value and message are plain
+strings (as typed into a form) is kept once made, as option_tags keeps its lists: most rows of a
+form are drawn again and again with the same (usually empty) value. Password rows never show
+their value, so none is kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from flask import Flask
 from markupsafe import Markup, escape
@@ -19,23 +25,38 @@ from mock_court.core.option_tags import option_tags
 Errors = Mapping[str, str]
 
 REQUIRED = ' aria-required="true"'
+ROWS_KEPT = 4096
+
+
+def _plain(*values: object) -> bool:
+    """Strings (not Markup, which is already safe and must not share a row with its text) or None."""
+    return all(value is None or type(value) is str for value in values)
 
 
 def _e(value: object) -> str:
     return str(escape(value))
 
 
+@lru_cache(maxsize=ROWS_KEPT, typed=True)
 def label_for(name: str, label: str, required: bool = False) -> Markup:
     star = ' <span class="required">*</span>' if required else ""
     return Markup(f'<label for="{_e(name)}">{_e(label)}{star}</label>')
 
 
 def message(name: str, errors: Errors) -> Markup:
-    return Markup(f'<div class="field-message" id="{_e(name)}-message">{_e(errors.get(name, ""))}</div>')
+    return _message(name, errors.get(name, ""))
+
+
+def _message(name: str, error: object) -> Markup:
+    return Markup(f'<div class="field-message" id="{_e(name)}-message">{_e(error)}</div>')
 
 
 def described(name: str, errors: Errors) -> Markup:
-    invalid = ' aria-invalid="true"' if errors.get(name) else ""
+    return _described(name, errors.get(name))
+
+
+def _described(name: str, error: object) -> Markup:
+    invalid = ' aria-invalid="true"' if error else ""
     return Markup(f'aria-describedby="{_e(name)}-message"{invalid}')
 
 
@@ -48,13 +69,25 @@ def input_row(
     type: str = "text",
     autocomplete: str = "",
 ) -> Markup:
-    value = "" if type == "password" else f' value="{_e(data.get(name, ""))}"'
+    value = None if type == "password" else data.get(name, "")
+    error = errors.get(name, "")
+    make = _kept_input_row if _plain(value, error) else _input_row
+    return make(name, label, value, error, required, type, autocomplete)
+
+
+def _input_row(
+    name: str, label: str, value: object, error: object, required: bool, type: str, autocomplete: str
+) -> Markup:
+    shown = "" if value is None else f' value="{_e(value)}"'
     more = (REQUIRED if required else "") + (f' autocomplete="{_e(autocomplete)}"' if autocomplete else "")
     return Markup(
         f'<div class="row" id="row-{_e(name)}">\n  {label_for(name, label, required)}\n  <div class="control">\n'
-        f'    <input type="{_e(type)}" id="{_e(name)}" name="{_e(name)}"{value}{more} {described(name, errors)}>\n'
-        f"    {message(name, errors)}\n  </div>\n</div>"
+        f'    <input type="{_e(type)}" id="{_e(name)}" name="{_e(name)}"{shown}{more} {_described(name, error)}>\n'
+        f"    {_message(name, error)}\n  </div>\n</div>"
     )
+
+
+_kept_input_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_input_row)
 
 
 def select_row(
@@ -68,25 +101,53 @@ def select_row(
     attrs: Mapping[str, object] | None = None,
 ) -> Markup:
     """options: a list of values, or of (value, text) pairs; attrs: more attributes, escaped like any value."""
-    more = "".join(f' {_e(key)}="{_e(value)}"' for key, value in (attrs or {}).items() if value is not None)
+    value, error = data.get(name), errors.get(name, "")
+    more = tuple((key, given) for key, given in (attrs or {}).items() if given is not None)
+    keep = isinstance(options, tuple) and _plain(value, error, placeholder, *(v for _k, v in more))
+    make = _kept_select_row if keep else _select_row
+    return make(name, label, options, value, error, required, placeholder, more)
+
+
+def _select_row(
+    name: str,
+    label: str,
+    options,
+    value: object,
+    error: object,
+    required: bool,
+    placeholder: str | None,
+    attrs: tuple[tuple[str, object], ...],
+) -> Markup:
+    more = "".join(f' {_e(key)}="{_e(value)}"' for key, value in attrs)
     first = f'<option value="">{_e(placeholder)}</option>' if placeholder is not None else ""
     required_mark = REQUIRED if required else ""
     return Markup(
         f'<div class="row" id="row-{_e(name)}">\n  {label_for(name, label, required)}\n  <div class="control">\n'
-        f'    <select id="{_e(name)}" name="{_e(name)}"{required_mark} {described(name, errors)}{more}>\n'
-        f"      {first}{option_tags(options, data.get(name))}\n    </select>\n"
-        f"    {message(name, errors)}\n  </div>\n</div>"
+        f'    <select id="{_e(name)}" name="{_e(name)}"{required_mark} {_described(name, error)}{more}>\n'
+        f"      {first}{option_tags(options, value)}\n    </select>\n"
+        f"    {_message(name, error)}\n  </div>\n</div>"
     )
+
+
+_kept_select_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_select_row)
 
 
 def checkbox_row(name: str, label: str, data: Mapping, errors: Errors, required: bool = False) -> Markup:
-    checked = " checked" if data.get(name) else ""
+    error = errors.get(name, "")
+    make = _kept_checkbox_row if _plain(error) else _checkbox_row
+    return make(name, label, bool(data.get(name)), error, required)
+
+
+def _checkbox_row(name: str, label: str, checked: bool, error: object, required: bool) -> Markup:
     return Markup(
         f'<div class="row checkbox-row" id="row-{_e(name)}">\n  <div class="control">\n'
-        f'    <input type="checkbox" id="{_e(name)}" name="{_e(name)}" value="1"{checked}'
-        f"{REQUIRED if required else ''} {described(name, errors)}>\n"
-        f"    {label_for(name, label, required)}\n    {message(name, errors)}\n  </div>\n</div>"
+        f'    <input type="checkbox" id="{_e(name)}" name="{_e(name)}" value="1"{" checked" if checked else ""}'
+        f"{REQUIRED if required else ''} {_described(name, error)}>\n"
+        f"    {label_for(name, label, required)}\n    {_message(name, error)}\n  </div>\n</div>"
     )
+
+
+_kept_checkbox_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_checkbox_row)
 
 
 def init_app(app: Flask) -> None:
