@@ -174,5 +174,5 @@ class StepHealthWriter:
         health = step_health(load_guides(), covers, self.outcomes)
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "guides.json").write_text(json.dumps(as_json(health), indent=2) + "\n", encoding="utf-8")
-        page = guides_html(health, tests_collected=len(covers), tests_run=len(self.outcomes))
+        page = guides_html(health, tests_collected=len(covers), tests_run=len(self.outcomes), folder=self.folder)
         (self.folder / "guides.html").write_text(page, encoding="utf-8")
