@@ -6,6 +6,7 @@ up to the whole suite, each test in exactly one of them, with or without xdist w
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -100,6 +101,7 @@ def test_pytest_names_a_group_past_the_shards(pytestconfig):
 
 
 SHARING_CONFTEST = """
+import json
 import os
 import pytest
 from tests.walkthrough.conftest import pytest_collection_modifyitems  # the suite's own grouping
@@ -130,3 +132,40 @@ def test_tests_sharing_a_recording_run_in_one_worker_that_records_it_once(pytest
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert len((tmp_path / "recorded.txt").read_text().split()) == 1
+
+
+GROUPED_TESTS = """
+import pytest
+
+@pytest.mark.xdist_group("recording")
+@pytest.mark.parametrize("n", range(6))
+def test_grouped(n):
+    pass
+
+@pytest.mark.parametrize("n", range(12))
+def test_alone(n):
+    pass
+"""
+
+
+def test_a_group_of_tests_sharing_a_recording_lands_whole_in_one_shard(pytestconfig, tmp_path):
+    """The group's first test makes the recording (60 s here), the rest use it: one shard takes
+    them all."""
+    (tmp_path / "test_grouped.py").write_text(GROUPED_TESTS)
+    durations = {f"test_grouped.py::test_grouped[{n}]": 60.0 if n == 0 else 0.5 for n in range(6)}
+    durations |= {f"test_grouped.py::test_alone[{n}]": 10.0 for n in range(12)}
+    (tmp_path / ".test_durations").write_text(json.dumps(durations))
+    env = {**os.environ, "PYTHONPATH": str(pytestconfig.rootpath)}
+    shards = []
+    for k in (1, 2, 3):
+        command = [sys.executable, "-m", "pytest", "-p", "tests.sharding", "-p", "no:cacheprovider", "--collect-only"]
+        command += ["-q", "--splits", "3", "--group", str(k), "--splitting-algorithm=least_duration"]
+        done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+        chosen = [line for line in done.stdout.splitlines() if "::" in line]
+        assert f"{len(chosen)}/18 tests collected ({18 - len(chosen)} deselected)" in done.stdout
+        shards.append(chosen)
+    assert sorted(i for shard in shards for i in shard) == sorted(durations)
+    holding = [shard for shard in shards if any("::test_grouped[" in i for i in shard)]
+    assert len(holding) == 1 and sum("::test_grouped[" in i for i in holding[0]) == 6
+    assert sorted(len(shard) for shard in shards) == [6, 6, 6]  # 62.5 s of group, 6 x 10 s, 6 x 10 s
