@@ -20,6 +20,7 @@ from functools import lru_cache
 from flask import Flask
 from markupsafe import Markup, escape
 
+from mock_court.core.kept import kept
 from mock_court.core.option_tags import option_tags
 
 Errors = Mapping[str, str]
@@ -71,10 +72,10 @@ def input_row(
 ) -> Markup:
     value = None if type == "password" else data.get(name, "")
     error = errors.get(name, "")
-    make = _kept_input_row if _plain(value, error) else _input_row
-    return make(name, label, value, error, required, type, autocomplete)
+    return _input_row(name, label, value, error, required, type, autocomplete, keep=_plain(value, error))
 
 
+@kept(ROWS_KEPT)
 def _input_row(
     name: str, label: str, value: object, error: object, required: bool, type: str, autocomplete: str
 ) -> Markup:
@@ -85,9 +86,6 @@ def _input_row(
         f'    <input type="{_e(type)}" id="{_e(name)}" name="{_e(name)}"{shown}{more} {_described(name, error)}>\n'
         f"    {_message(name, error)}\n  </div>\n</div>"
     )
-
-
-_kept_input_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_input_row)
 
 
 def select_row(
@@ -104,10 +102,10 @@ def select_row(
     value, error = data.get(name), errors.get(name, "")
     more = tuple((key, given) for key, given in (attrs or {}).items() if given is not None)
     keep = isinstance(options, tuple) and _plain(value, error, placeholder, *(v for _k, v in more))
-    make = _kept_select_row if keep else _select_row
-    return make(name, label, options, value, error, required, placeholder, more)
+    return _select_row(name, label, options, value, error, required, placeholder, more, keep=keep)
 
 
+@kept(ROWS_KEPT)
 def _select_row(
     name: str,
     label: str,
@@ -129,15 +127,12 @@ def _select_row(
     )
 
 
-_kept_select_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_select_row)
-
-
 def checkbox_row(name: str, label: str, data: Mapping, errors: Errors, required: bool = False) -> Markup:
     error = errors.get(name, "")
-    make = _kept_checkbox_row if _plain(error) else _checkbox_row
-    return make(name, label, bool(data.get(name)), error, required)
+    return _checkbox_row(name, label, bool(data.get(name)), error, required, keep=_plain(error))
 
 
+@kept(ROWS_KEPT)
 def _checkbox_row(name: str, label: str, checked: bool, error: object, required: bool) -> Markup:
     return Markup(
         f'<div class="row checkbox-row" id="row-{_e(name)}">\n  <div class="control">\n'
@@ -145,9 +140,6 @@ def _checkbox_row(name: str, label: str, checked: bool, error: object, required:
         f"{REQUIRED if required else ''} {_described(name, error)}>\n"
         f"    {label_for(name, label, required)}\n    {_message(name, error)}\n  </div>\n</div>"
     )
-
-
-_kept_checkbox_row = lru_cache(maxsize=ROWS_KEPT, typed=True)(_checkbox_row)
 
 
 def init_app(app: Flask) -> None:

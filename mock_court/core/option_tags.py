@@ -7,11 +7,12 @@ the same choice gives the same tags.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
-from functools import lru_cache
+from collections.abc import Iterable
 
 from flask import Flask
 from markupsafe import Markup, escape
+
+from mock_court.core.kept import kept
 
 
 def _tag(option: str | tuple[str, str], selected: object) -> str:
@@ -20,20 +21,15 @@ def _tag(option: str | tuple[str, str], selected: object) -> str:
     return f'<option value="{escape(value)}"{mark}>{escape(text)}</option>'
 
 
+@kept(512)
 def _render(options: Iterable, selected: object) -> Markup:
     return Markup("\n".join(_tag(option, selected) for option in options))
 
 
-@lru_cache(maxsize=512)
-def _cached(options: tuple, selected: Hashable) -> Markup:
-    return _render(options, selected)
-
-
 def option_tags(options: Iterable, selected: object = None) -> Markup:
     """`<option value="V" selected>TEXT</option>` for each value, or (value, text) pair, of `options`."""
-    if isinstance(options, tuple) and isinstance(selected, (str, type(None))):
-        return _cached(options, selected)
-    return _render(options, selected)
+    keep = isinstance(options, tuple) and isinstance(selected, (str, type(None)))
+    return _render(options, selected, keep=keep)
 
 
 def init_app(app: Flask) -> None:
