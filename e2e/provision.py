@@ -1,8 +1,9 @@
 """Provide a browser and ffmpeg for Playwright, idempotently: `python -m e2e.provision`.
 
 Order: Playwright's own Chromium if installed; else `playwright install chromium`; else, as
-root on Debian, `apt-get install chromium ffmpeg`; else stop and say what to install. The
-system ffmpeg is linked where Playwright looks for its own, so video recording works too.
+root on Debian, `apt-get install chromium ffmpeg` (and `chromium-headless-shell` for headless
+runs, where the distribution has it); else stop and say what to install. The system ffmpeg is
+linked where Playwright looks for its own, so video recording works too.
 
 `python -m e2e.provision --tools ocr pdf-text speech` also provides the Debian tools a target
 needs beyond those: the tests read video frames with tesseract and PDFs with pdftotext, and
@@ -24,6 +25,7 @@ from e2e.browsers import (
     playwright_chromium_installed,
     playwright_revisions,
     system_chromium,
+    system_headless_shell,
 )
 
 FFMPEG_NAMES = {"linux": "ffmpeg-linux", "darwin": "ffmpeg-mac"}
@@ -34,6 +36,7 @@ TOOLS = {
     "speech": (("espeak-ng",), "espeak-ng"),
 }
 INSTALL_TIMEOUT_S = 180
+HEADLESS_SHELL_PACKAGE = "chromium-headless-shell"
 
 
 class ProvisionError(RuntimeError):
@@ -91,16 +94,29 @@ def link_default_cache(target: Path) -> bool:
 def provide_chromium(target: Path) -> str:
     if playwright_chromium_installed(target) or link_default_cache(target):
         return "Playwright's Chromium"
-    if system_chromium():
-        return f"system Chromium at {system_chromium()}"
-    if try_playwright_install():
-        return "Playwright's Chromium (just installed)"
-    if can_apt_install() and apt_install("chromium", "ffmpeg") and system_chromium():
-        return f"system Chromium at {system_chromium()}"
-    raise ProvisionError(
-        "No Chromium could be provided. Install one of: `python -m playwright install chromium` "
-        "(needs internet), or your system's package (Debian: `apt-get install chromium ffmpeg`)."
-    )
+    if not system_chromium():
+        if try_playwright_install():
+            return "Playwright's Chromium (just installed)"
+        if not (can_apt_install() and apt_install("chromium", "ffmpeg") and system_chromium()):
+            raise ProvisionError(
+                "No Chromium could be provided. Install one of: `python -m playwright install chromium` "
+                "(needs internet), or your system's package (Debian: `apt-get install chromium ffmpeg`)."
+            )
+    shell = provide_headless_shell()
+    return f"system Chromium at {system_chromium()}" + (f", headless runs with {shell}" if shell else "")
+
+
+def provide_headless_shell() -> str | None:
+    """Debian's headless shell, when apt knows the package. It is optional: without it, headless
+    runs take the full browser, at more CPU per test."""
+    if not system_headless_shell() and can_apt_install() and apt_knows(HEADLESS_SHELL_PACKAGE):
+        apt_install(HEADLESS_SHELL_PACKAGE)
+    return system_headless_shell()
+
+
+def apt_knows(package: str) -> bool:
+    found = subprocess.run(["apt-cache", "show", package], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return found.returncode == 0
 
 
 def provide_ffmpeg(target: Path) -> str:

@@ -77,7 +77,7 @@ def open_browser(browser_type: BrowserType, settings: Settings) -> Browser:
     """The settings' browser: on the browser server they name, or launched here."""
     remote = connect_options(settings, {"headless": settings.headless})
     if remote is None:
-        return browser_type.launch(**launch_options(), headless=settings.headless)
+        return browser_type.launch(**launch_options(settings.headless), headless=settings.headless)
     return browser_type.connect(**remote)
 
 

@@ -20,8 +20,9 @@ def browser_type_launch_args(browser_type_launch_args: dict, browser_name: str, 
     """Find a Chromium on this machine (unless a browser server's is used), keeping --headed, --slowmo
     and --browser-channel."""
     here = browser_name == "chromium" and "channel" not in browser_type_launch_args and not settings.browser_ws_endpoint
-    found = launch_options() if here else {}
-    return {**found, "headless": settings.headless, **browser_type_launch_args}
+    headless = browser_type_launch_args.get("headless", settings.headless)
+    found = launch_options(headless) if here else {}
+    return {**found, "headless": headless, **browser_type_launch_args}
 
 
 @pytest.fixture(scope="session")

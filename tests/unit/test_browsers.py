@@ -38,6 +38,23 @@ def test_no_sandbox_flag_only_as_root(browsers_dir, monkeypatch):
     assert "--no-sandbox" not in browsers.launch_options()["args"]
 
 
+def on_path(*names):
+    return lambda name: f"/usr/bin/{name}" if name in names else None
+
+
+@pytest.mark.parametrize(("headless", "expected"), [(True, "chromium-headless-shell"), (False, "chromium")])
+def test_headless_runs_take_the_system_headless_shell_and_headed_runs_the_browser(
+    browsers_dir, monkeypatch, headless, expected
+):
+    monkeypatch.setattr(browsers.shutil, "which", on_path("chromium", "chromium-headless-shell"))
+    assert browsers.launch_options(headless)["executable_path"] == f"/usr/bin/{expected}"
+
+
+def test_without_the_headless_shell_headless_runs_take_the_browser(browsers_dir, monkeypatch):
+    monkeypatch.setattr(browsers.shutil, "which", on_path("chromium"))
+    assert browsers.launch_options(headless=True)["executable_path"] == "/usr/bin/chromium"
+
+
 def test_no_browser_at_all_says_what_to_install(browsers_dir, monkeypatch):
     monkeypatch.setattr(browsers.shutil, "which", lambda name: None)
     with pytest.raises(browsers.BrowserNotFound, match="playwright install chromium"):
@@ -62,6 +79,24 @@ def test_setup_stops_with_a_message_when_nothing_can_be_installed(browsers_dir, 
     monkeypatch.setattr(provision, "link_default_cache", lambda target: False)
     with pytest.raises(provision.ProvisionError, match="apt-get install chromium ffmpeg"):
         provision.provide_chromium(browsers_dir)
+
+
+@pytest.mark.parametrize("apt_has_it", [True, False])
+def test_setup_adds_the_headless_shell_where_apt_has_it(browsers_dir, monkeypatch, apt_has_it):
+    installed: list[str] = []
+    monkeypatch.setattr(provision, "system_chromium", lambda: "/usr/bin/chromium")
+    shell = "/usr/bin/chromium-headless-shell"
+    monkeypatch.setattr(provision, "system_headless_shell", lambda: shell if installed else None)
+    monkeypatch.setattr(provision, "can_apt_install", lambda: True)
+    monkeypatch.setattr(provision, "apt_knows", lambda package: apt_has_it)
+    monkeypatch.setattr(provision, "apt_install", lambda *packages: installed.extend(packages) or True)
+    found = provision.provide_chromium(browsers_dir)
+    if apt_has_it:
+        assert installed == ["chromium-headless-shell"]
+        assert found == "system Chromium at /usr/bin/chromium, headless runs with /usr/bin/chromium-headless-shell"
+    else:
+        assert installed == []
+        assert found == "system Chromium at /usr/bin/chromium"
 
 
 def test_setup_prefers_an_installed_playwright_chromium(browsers_dir, monkeypatch):
