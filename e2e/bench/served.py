@@ -6,21 +6,23 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO
 
 LISTENING = re.compile(r"listening on (http://\S+?)/?$")
 
 
+SERVE = (sys.executable, "-m", "mock_court.cli", "serve", "--port", "0")
+
+
 @contextmanager
-def served_mock(*options: str) -> Iterator[str]:
+def served_mock(*options: str, command: Sequence[str] = SERVE) -> Iterator[str]:
     """Yields the served mock's URL (no trailing slash).
 
-    What the server prints after its first line (waitress's queue-depth warnings under load) is
+    What the server prints after its first line (waitress's warnings, a fault's log lines) is
     read as it comes: a pipe nobody reads fills, and the server then stalls on its next line."""
-    command = [sys.executable, "-m", "mock_court.cli", "serve", "--port", "0", *options]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen([*command, *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert server.stdout is not None
         first = server.stdout.readline().strip()
