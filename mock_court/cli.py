@@ -91,7 +91,13 @@ def main() -> None:
 @click.option("--faults", type=FaultSpec(), default="", help="e.g. captcha=challenge,http500=psc.user_information")
 @click.option("--test-mode", is_flag=True, help="Enable the control API under /_mock/ (and seed the personas).")
 @click.option("--seed", is_flag=True, help="Seed the personas without test mode.")
-@click.option("--threads", default=THREADS, show_default=True, type=click.IntRange(1, 256), help="Worker threads.")
+@click.option(
+    "--threads",
+    default=THREADS,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker threads: one answers at a time; the others let answers a fault holds back wait meanwhile.",
+)
 @click.option(
     "--secret-key-file",
     type=click.File("r"),

@@ -40,6 +40,7 @@ from fixtures.courts import load_courts
 from mock_court.core.clock import rng
 from mock_court.core.exceptions import Refused
 from mock_court.core.namespaces import ENVIRON_KEY
+from mock_court.core.server import before_waiting
 from mock_court.core.store import get_setting, set_setting
 
 CAPTCHA_MODES = ("pass", "challenge", "fail", "expire")
@@ -228,6 +229,7 @@ def after_request(response: Response) -> Response:
 def trickle(body: bytes, bytes_per_second: int) -> Iterator[bytes]:
     chunk = max(1, bytes_per_second // 10)
     for start in range(0, len(body), chunk):
+        before_waiting()
         time.sleep(chunk / bytes_per_second)
         yield body[start : start + chunk]
 
@@ -248,6 +250,7 @@ class NetworkFaults:
     def __call__(self, environ: dict, start_response: Callable) -> Any:
         endpoint, faults, wait_s = self.lookup(environ)
         if wait_s:
+            before_waiting()
             time.sleep(wait_s)
         sock = environ.get("mock_court.socket")
         fault = next((kind for kind in CONNECTION_FAULTS if hits(faults.get(kind, []), endpoint)), None)

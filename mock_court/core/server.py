@@ -33,10 +33,72 @@ class FaultableServer(TcpWSGIServer):
     channel_class = FaultableChannel
 
 
+_worker = threading.local()  # the dispatcher of a worker thread, if this thread is one
+
+
+class BatonDispatcher(ThreadedTaskDispatcher):
+    """Workers take tasks one at a time, back to back: whoever holds the baton takes the next task
+    as soon as its own is answered, so a busy server wakes no thread per request, and its threads
+    do not take the GIL from one another mid-request. A worker about to wait (a fault's delay)
+    hands the baton on, so that a late answer delays only itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.baton_free = True
+
+    def handler_thread(self, thread_no: int) -> None:
+        _worker.dispatcher = self
+        _worker.holding = False
+        while True:
+            with self.lock:
+                while (not self.queue or not self.baton_free) and self.stop_count == 0:
+                    self.active_count -= 1
+                    self.queue_cv.wait()
+                    self.active_count += 1
+                if self.stop_count > 0:
+                    self.active_count -= 1
+                    self.stop_count -= 1
+                    self.threads.discard(thread_no)
+                    self.thread_exit_cv.notify()
+                    break
+                task = self.queue.popleft()
+                self.baton_free, _worker.holding = False, True
+            try:
+                task.service()
+            except BaseException:
+                self.logger.exception("Exception when servicing %r", task)
+            with self.lock:  # no one to wake: this thread takes the next task itself, if there is one
+                if _worker.holding:
+                    self.baton_free, _worker.holding = True, False
+
+    def add_task(self, task) -> None:
+        """Queue a task, waking a worker only when none holds the baton: the holder takes it next.
+        (No queue-depth warning: under load a queue is how the work flows.)"""
+        with self.lock:
+            self.queue.append(task)
+            if self.baton_free:
+                self.queue_cv.notify()
+
+    def hand_on(self) -> None:
+        """Give up the baton, if this thread holds it: another worker takes the next task."""
+        with self.lock:
+            if _worker.holding:
+                self.baton_free, _worker.holding = True, False
+                if self.queue:
+                    self.queue_cv.notify()
+
+
+def before_waiting() -> None:
+    """Called before a request waits on purpose: the server goes on answering others meanwhile."""
+    dispatcher = getattr(_worker, "dispatcher", None)
+    if dispatcher is not None:
+        dispatcher.hand_on()
+
+
 def make_server(app: Flask, host: str, port: int, threads: int) -> FaultableServer:
     # A connection fault closes the connection on purpose: no socket error is worth a log line.
     adj = Adjustments(host=host, port=port, threads=threads, ident=IDENT, log_socket_errors=False)
-    dispatcher = ThreadedTaskDispatcher()
+    dispatcher = BatonDispatcher()
     dispatcher.set_thread_count(threads)
     return FaultableServer(app, {}, dispatcher=dispatcher, adj=adj, sockinfo=adj.listen[0])
 

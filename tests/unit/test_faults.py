@@ -164,17 +164,22 @@ def test_connection_faults_close_the_connection_without_an_answer(live, kind, er
     assert fetch(f"{live}/_mock/faults").status == 200
 
 
-def test_latency_delays_only_its_own_answer(monkeypatch):
-    """The wait happens outside the store: another request is answered while one waits."""
-    other_answered = threading.Event()
+@pytest.mark.parametrize("fault", ["latency@pacer.home=300ms", "slow@pacer.home=50000bps"])
+def test_a_late_answer_delays_only_itself(monkeypatch, fault):
+    """The wait happens outside the store, and the worker waiting hands the server on to another:
+    another request is answered while one waits (a late start or a slow body alike)."""
+    waiting, other_answered = threading.Event(), threading.Event()
 
     def wait(_seconds: float) -> None:
+        waiting.set()
         assert other_answered.wait(10), "no other request could be answered while one waited"
 
     monkeypatch.setattr(faults.time, "sleep", wait)
-    with LiveServer(create_app({"TEST_MODE": True, "FAULTS": {"latency@pacer.home": "300ms"}})) as server:
+    name, _, value = fault.partition("=")
+    with LiveServer(create_app({"TEST_MODE": True, "FAULTS": {name: value}})) as server:
         with ThreadPoolExecutor(1) as pool:
             slow = pool.submit(fetch, f"{server.url}/pacer/")
+            assert waiting.wait(10), "the late answer never began to wait"
             assert fetch(f"{server.url}/court/txwd/").status == 200
             other_answered.set()
             assert slow.result(timeout=20).status == 200

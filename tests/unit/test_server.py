@@ -2,6 +2,7 @@
 
 import threading
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 from mock_court import create_app
 from mock_court.core.server import LiveServer
@@ -34,3 +35,33 @@ def test_stopping_holds_when_the_loop_runs_the_stop_before_it_is_woken():
 
     assert trigger._closed and not server._thread.is_alive()
     assert server._server.socket is None  # the listening socket is closed
+
+
+def test_one_answer_is_made_at_a_time_by_workers_that_take_turns():
+    """Python runs one thread at a time anyway: workers that took requests side by side only
+    took the interpreter from one another mid-answer. Eight clients at once still find one answer
+    being made at any moment, and every one answered."""
+    app = create_app({"TEST_MODE": True})
+    inner, lock = app.wsgi_app, threading.Lock()
+    making, most = [0], [0]
+
+    def counting(environ, start_response):
+        with lock:
+            making[0] += 1
+            most[0] = max(most[0], making[0])
+        try:
+            return inner(environ, start_response)
+        finally:
+            with lock:
+                making[0] -= 1
+
+    app.wsgi_app = counting
+    with LiveServer(app, threads=8) as server, ThreadPoolExecutor(8) as clients:
+        statuses = list(clients.map(lambda _: fetch(f"{server.url}/court/txwd/"), range(200)))
+    assert statuses == [200] * 200
+    assert most[0] == 1
+
+
+def fetch(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.status
