@@ -9,13 +9,14 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 from importlib.metadata import EntryPoint, entry_points
 
 import click
 
 from mock_court import create_app
 from mock_court.core.faults import FaultSpecError, parse_spec
-from mock_court.core.server import THREADS, LiveServer
+from mock_court.core.server import SWITCH_INTERVAL_S, THREADS, LiveServer
 
 
 class FaultSpec(click.ParamType):
@@ -117,6 +118,7 @@ def serve(
         raise BadDatabase(f"--db {database}: {error}") from None
     except FaultSpecError as error:
         raise click.BadParameter(error.message, param_hint="--faults") from None
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     server = LiveServer(app, host, port, threads)
     click.echo(f"Mock court listening on {server.url}/")
     if test_mode:

@@ -14,6 +14,10 @@ from waitress.task import ThreadedTaskDispatcher, WSGITask
 
 IDENT = "mock-court"  # the Server header: no product versions given away
 THREADS = 8
+# For a process that only serves: the loop reads the next request while a worker makes an answer,
+# so it need not wait the interpreter's default 5 ms turn. About one answer's work; measured
+# 990 -> 1,030 req/s on the registration form (four runs each).
+SWITCH_INTERVAL_S = 0.001
 
 
 class FaultableTask(WSGITask):
