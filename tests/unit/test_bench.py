@@ -4,6 +4,7 @@ the JSON it writes, its options. Only that figures come out: no timing is assert
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import urllib.request
 
@@ -12,6 +13,7 @@ import pytest
 from e2e.bench.__main__ import main
 from e2e.bench.figures import Figure, Target, failed, table, write_json
 from e2e.bench.load import measure
+from e2e.bench.parts import full_command
 from e2e.bench.runs import SuiteRun, Timed, outcomes
 from e2e.bench.served import served_mock
 
@@ -128,3 +130,14 @@ def test_an_unknown_part_is_refused_naming_the_parts(capsys):
     assert exited.value.code == 2
     error = capsys.readouterr().err
     assert "unknown part speed" in error and "walkthrough" in error
+
+
+def test_the_whole_suite_alone_is_asked_for_the_report(pytestconfig, tmp_path):
+    """Passed in PYTEST_ADDOPTS, the report's path would reach every pytest the suite's own tests
+    start, and each would write its report over the suite's."""
+    report = tmp_path / "full report.xml"
+    make, *rest = full_command(report)
+    dry = subprocess.run([make, "-n", *rest], cwd=pytestconfig.rootpath, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    (suite,) = [line for line in dry.stdout.splitlines() if "-m pytest -n auto" in line]
+    assert f"--junitxml='{report}'" in suite
