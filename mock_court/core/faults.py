@@ -226,11 +226,16 @@ def after_request(response: Response) -> Response:
     return response
 
 
+def wait(seconds: float) -> None:
+    """A delay of a fault: the server goes on answering other requests meanwhile."""
+    before_waiting()
+    time.sleep(seconds)
+
+
 def trickle(body: bytes, bytes_per_second: int) -> Iterator[bytes]:
     chunk = max(1, bytes_per_second // 10)
     for start in range(0, len(body), chunk):
-        before_waiting()
-        time.sleep(chunk / bytes_per_second)
+        wait(chunk / bytes_per_second)
         yield body[start : start + chunk]
 
 
@@ -250,8 +255,7 @@ class NetworkFaults:
     def __call__(self, environ: dict, start_response: Callable) -> Any:
         endpoint, faults, wait_s = self.lookup(environ)
         if wait_s:
-            before_waiting()
-            time.sleep(wait_s)
+            wait(wait_s)
         sock = environ.get("mock_court.socket")
         fault = next((kind for kind in CONNECTION_FAULTS if hits(faults.get(kind, []), endpoint)), None)
         if fault and sock is not None:

@@ -20,18 +20,13 @@ from functools import lru_cache
 from flask import Flask
 from markupsafe import Markup, escape
 
-from mock_court.core.kept import kept
+from mock_court.core.kept import kept, plain
 from mock_court.core.option_tags import option_tags
 
 Errors = Mapping[str, str]
 
 REQUIRED = ' aria-required="true"'
 ROWS_KEPT = 4096
-
-
-def _plain(*values: object) -> bool:
-    """Strings (not Markup, which is already safe and must not share a row with its text) or None."""
-    return all(value is None or type(value) is str for value in values)
 
 
 def _e(value: object) -> str:
@@ -72,7 +67,7 @@ def input_row(
 ) -> Markup:
     value = None if type == "password" else data.get(name, "")
     error = errors.get(name, "")
-    return _input_row(name, label, value, error, required, type, autocomplete, keep=_plain(value, error))
+    return _input_row(name, label, value, error, required, type, autocomplete, keep=plain(value, error))
 
 
 @kept(ROWS_KEPT)
@@ -101,7 +96,7 @@ def select_row(
     """options: a list of values, or of (value, text) pairs; attrs: more attributes, escaped like any value."""
     value, error = data.get(name), errors.get(name, "")
     more = tuple((key, given) for key, given in (attrs or {}).items() if given is not None)
-    keep = isinstance(options, tuple) and _plain(value, error, placeholder, *(v for _k, v in more))
+    keep = isinstance(options, tuple) and plain(value, error, placeholder, *(v for _k, v in more))
     return _select_row(name, label, options, value, error, required, placeholder, more, keep=keep)
 
 
@@ -129,7 +124,7 @@ def _select_row(
 
 def checkbox_row(name: str, label: str, data: Mapping, errors: Errors, required: bool = False) -> Markup:
     error = errors.get(name, "")
-    return _checkbox_row(name, label, bool(data.get(name)), error, required, keep=_plain(error))
+    return _checkbox_row(name, label, bool(data.get(name)), error, required, keep=plain(error))
 
 
 @kept(ROWS_KEPT)

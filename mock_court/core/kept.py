@@ -23,3 +23,9 @@ def kept(maxsize: int) -> Callable[[Callable[..., Markup]], Callable[..., Markup
         return made
 
     return decorate
+
+
+def plain(*values: object) -> bool:
+    """Strings (not Markup, which is already safe and must not share what is kept with its text)
+    or None: values whose Markup can be kept."""
+    return all(value is None or type(value) is str for value in values)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from flask import Flask
 from markupsafe import Markup, escape
 
-from mock_court.core.kept import kept
+from mock_court.core.kept import kept, plain
 
 
 def _tag(option: str | tuple[str, str], selected: object) -> str:
@@ -28,7 +28,7 @@ def _render(options: Iterable, selected: object) -> Markup:
 
 def option_tags(options: Iterable, selected: object = None) -> Markup:
     """`<option value="V" selected>TEXT</option>` for each value, or (value, text) pair, of `options`."""
-    keep = isinstance(options, tuple) and isinstance(selected, (str, type(None)))
+    keep = isinstance(options, tuple) and plain(selected)
     return _render(options, selected, keep=keep)
 
 

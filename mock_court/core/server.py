@@ -71,9 +71,7 @@ class BatonDispatcher(ThreadedTaskDispatcher):
                 task.service()
             except BaseException:
                 self.logger.exception("Exception when servicing %r", task)
-            with self.lock:  # no one to wake: this thread takes the next task itself, if there is one
-                if _worker.holding:
-                    self.baton_free, _worker.holding = True, False
+            self.hand_on(wake=False)  # no one to wake: this thread takes the next task itself, if any
 
     def add_task(self, task) -> None:
         """Queue a task, waking a worker only when none holds the baton: the holder takes it next.
@@ -83,12 +81,12 @@ class BatonDispatcher(ThreadedTaskDispatcher):
             if self.baton_free:
                 self.queue_cv.notify()
 
-    def hand_on(self) -> None:
-        """Give up the baton, if this thread holds it: another worker takes the next task."""
+    def hand_on(self, wake: bool = True) -> None:
+        """Give up the baton, if this thread holds it, waking a worker for the next task (if `wake`)."""
         with self.lock:
             if _worker.holding:
                 self.baton_free, _worker.holding = True, False
-                if self.queue:
+                if wake and self.queue:
                     self.queue_cv.notify()
 
 
