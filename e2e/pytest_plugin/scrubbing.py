@@ -5,10 +5,11 @@ Every trace a test leaves is masked of every secret the harness knows (every per
 default registrants', the test cards' and whatever the test typed), in every encoding; pages
 draw secret fields as dots for videos and screenshots; failure messages and captured output
 lose their secrets before any report is made of them (in an xdist worker too). At the end of a
-session the controller sweeps the output folder once more, which covers a run stopped by Ctrl-C:
-pytest tears the fixtures down then, and pytest-playwright keeps the artifacts of the test it
-was running. `--keep-secrets-in-artifacts` switches all this off, only to prove that the checks
-can fail. The secrets of a --live run's personas file are known from configure time on.
+session the controller sweeps the output folder once more, reports included, which covers a run
+stopped by Ctrl-C: pytest tears the fixtures down then, and pytest-playwright keeps the artifacts
+of the test it was running. A test id that holds a secret stops the run at collection.
+`--keep-secrets-in-artifacts` switches all this off, only to prove that the checks can fail. The
+secrets of a --live run's personas file are known from configure time on.
 """
 
 from __future__ import annotations
@@ -78,11 +79,33 @@ def pytest_runtest_makereport(item, call):
     report.sections = [(title, masked_text(content, matcher)) for title, content in report.sections]
 
 
+def ids_holding_secrets(nodeids: list[str], matcher: Matcher) -> list[str]:
+    """The test ids that hold a secret (a parameter's value), masked."""
+    return [masked_text(nodeid, matcher) for nodeid in nodeids if matcher.find(nodeid.encode())]
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_sessionfinish(session):
-    """After every fixture is torn down (an interrupted test's artifacts are kept then), the
-    controller sweeps the output folder: a worker's folders are scrubbed by the worker."""
-    config = session.config
+def pytest_collection_modifyitems(config, items):
+    """A test id is printed in every log and report, and no scrubbing can take a secret out of
+    the terminal: an id that holds one stops the run before anything runs."""
+    if not _scrubbing(config):
+        return
+    holding = ids_holding_secrets([item.nodeid for item in items], secrets_matcher())
+    if holding:
+        raise pytest.UsageError(
+            f"{len(holding)} test id(s) hold a secret, which every log and report would show: "
+            + ", ".join(holding[:5])
+            + ("" if len(holding) <= 5 else ", ...")
+            + ". Give those parameters ids that say whose secret it is (pytest.param(..., id=...))."
+        )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """After every fixture is torn down (an interrupted test's artifacts are kept then) and every
+    report is written (JUnit, pytest-html and the step health all write theirs as the session
+    finishes, in an order no plugin controls), the controller sweeps the output folder: a
+    worker's folders are scrubbed by the worker."""
     output = config.getoption("--output", None)
     if not output or not _scrubbing(config) or hasattr(config, "workerinput"):
         return

@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+from e2e.scrubbing.encodings import MASK
+from fixtures.registrants import VALID_CARD_NUMBER
 from mock_court import create_app
 from mock_court.core.server import LiveServer
 from tests.plugin.runs import clean_env, run_pytest
@@ -66,3 +70,53 @@ def test_a_run_that_asks_for_no_fixture_of_the_plugin_starts_no_mock(tmp_path):
     )
     run = run_pytest(tmp_path, "-q")
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+LATE_REPORT = """
+import pytest
+
+from fixtures.personas import build_personas
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_sessionfinish(session):
+    # a report written as the session finishes, after every other plugin has done its part
+    finished = yield
+    password = next(p for p in build_personas() if p["id"] == "returning-user")["password"]
+    (session.config.rootpath / "results").mkdir(exist_ok=True)
+    (session.config.rootpath / "results" / "late-report.txt").write_text(f"signed on with {password}")
+    return finished
+"""
+
+
+def test_a_report_written_as_the_session_finishes_is_swept_of_secrets(tmp_path):
+    (tmp_path / "conftest.py").write_text(LATE_REPORT)
+    (tmp_path / "test_nothing.py").write_text("def test_nothing():\n    pass\n")
+    run = run_pytest(tmp_path, "-q", "--output", "results")
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = (tmp_path / "results" / "late-report.txt").read_text()
+    assert report == f"signed on with {MASK.decode()}"
+
+
+SECRET_IN_AN_ID = """
+import pytest
+
+from fixtures.registrants import VALID_CARD_NUMBER
+
+
+@pytest.mark.parametrize("number", ["4000", VALID_CARD_NUMBER])
+def test_card(number):
+    pass
+"""
+
+
+def test_a_test_id_holding_a_secret_stops_the_run_before_any_test(tmp_path):
+    (tmp_path / "test_cards.py").write_text(SECRET_IN_AN_ID)
+    run = run_pytest(tmp_path, "-q")
+    assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout + run.stderr
+    assert (
+        f"1 test id(s) hold a secret, which every log and report would show: test_cards.py::test_card[{MASK.decode()}]"
+        in run.stderr
+    )
+    assert VALID_CARD_NUMBER not in run.stdout + run.stderr
+    assert "passed" not in run.stdout

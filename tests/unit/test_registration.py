@@ -503,7 +503,7 @@ def test_step3_checks_the_billing_zip(app, client):
     assert messages(response) == {"billing_zip": "Enter a 5-digit Zip Code, or ZIP+4 (12345-6789)."}
 
 
-@pytest.mark.parametrize(("card_type", "number"), sorted(forms.TEST_CARDS.items()))
+@pytest.mark.parametrize(("card_type", "number"), sorted(forms.TEST_CARDS.items()), ids=sorted(forms.TEST_CARDS))
 def test_each_card_type_is_accepted(app, client, card_type, number):
     step1(client, app), step2(client)
     response = step3(client, CARD, card_type=card_type, card_number=number)
