@@ -4,6 +4,7 @@ settings' viewport and timeouts, and a FlowContext for the flows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -69,3 +70,30 @@ def flow(
         return FlowContext(page=page, sites=sites, court=court, mock=mock, persona=persona, open_context=open_context)
 
     return make
+
+
+def record_only_what_may_be_kept(recorder: Any, node: object, tracing: str, screenshot: str) -> None:
+    """pytest-playwright's recorder writes the trace and takes a screenshot of every page whenever
+    a context closes, and deletes them at the end of a passing test. A context closed after the
+    test passed (the `context` fixture's teardown) now stops its trace unwritten and takes no
+    screenshot, unless `--tracing on` or `--screenshot on` keeps them anyway. A context closed
+    while the test runs (a flow that closes the browser) cannot know yet: it is recorded."""
+    record = recorder.on_will_close_browser_context
+    kept_when_passed = "on" in (tracing, screenshot)
+
+    def on_will_close_browser_context(context: BrowserContext) -> None:
+        call = getattr(node, "rep_call", None)  # pytest-playwright's report of the test's call
+        if kept_when_passed or call is None or not call.passed:
+            record(context)
+        elif tracing != "off":
+            context.tracing.stop()
+
+    recorder.on_will_close_browser_context = on_will_close_browser_context
+
+
+@pytest.fixture(name="_artifacts_recorder")
+def passing_tests_keep_nothing(_artifacts_recorder: Any, request: pytest.FixtureRequest, pytestconfig: pytest.Config):
+    """pytest-playwright's recorder, that writes no artifact a passing test would delete."""
+    tracing, screenshot = pytestconfig.getoption("--tracing"), pytestconfig.getoption("--screenshot")
+    record_only_what_may_be_kept(_artifacts_recorder, request.node, tracing, screenshot)
+    return _artifacts_recorder
