@@ -49,3 +49,10 @@ def test_a_security_answer_is_no_word_of_the_pages_and_nobody_is_called_by_it(an
     assert not {word.lower() for word in answer.split()} <= page_words
     assert not re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", shown_about_people, re.I)
     assert [param.values[0] for param in ANSWERS].count(answer) == 1
+
+
+def test_each_caller_gets_personas_of_its_own():
+    mine = build_personas()
+    mine[0]["password"] = "changed"
+    mine[0]["security_answers"].append("added")
+    assert build_personas() == PERSONAS
