@@ -8,7 +8,17 @@ import secrets
 
 from flask import Flask, jsonify, redirect, url_for
 
-from mock_court.core import control, faults, form_rows, headers, namespaces, option_tags, store, viewstate
+from mock_court.core import (
+    control,
+    faults,
+    form_rows,
+    headers,
+    namespaces,
+    option_tags,
+    store,
+    template_code,
+    viewstate,
+)
 from mock_court.core.jsonbody import TooDeep
 from mock_court.core.sessions import ServerSessionInterface
 
@@ -41,6 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     option_tags.init_app(app)
     form_rows.init_app(app)
     headers.init_app(app)
+    template_code.init_app(app)
 
     from mock_court.sites import court, ecf, login, pacer, psc, recaptcha
 
