@@ -4,6 +4,7 @@ so a check that finds one in an artifact (a page, a log, a video frame read by O
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import asdict
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def test_a_security_answer_is_no_word_of_the_pages_and_nobody_is_called_by_it(an
 
 
 def test_each_caller_gets_personas_of_its_own():
+    expected = deepcopy(build_personas())
     mine = build_personas()
     mine[0]["password"] = "changed"
     mine[0]["security_answers"].append("added")
-    assert build_personas() == PERSONAS
+    assert build_personas() == expected
