@@ -13,8 +13,9 @@ from mock_court.core.namespaces import registry
 from tests.form_client import FormClient
 
 # Reports of every run (junit.xml, report.html, the guides' step health), the accessibility check
-# of the browser tests' pages with its report, and shards that agree across machines.
-pytest_plugins = ["tests.reporting", "tests.accessibility_check", "tests.sharding"]
+# of the browser tests' pages with its report, costly fixtures made once, and shards that agree
+# across machines.
+pytest_plugins = ["tests.reporting", "tests.accessibility_check", "tests.shared_fixtures", "tests.sharding"]
 
 
 def pytest_addoption(parser):

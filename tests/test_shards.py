@@ -104,7 +104,7 @@ SHARING_CONFTEST = """
 import json
 import os
 import pytest
-from tests.walkthrough.conftest import pytest_collection_modifyitems  # the suite's own grouping
+from tests.shared_fixtures import pytest_collection_modifyitems  # the suite's own grouping
 
 @pytest.fixture(scope="session")
 def walkthrough():

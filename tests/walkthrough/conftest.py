@@ -1,4 +1,5 @@
-"""One fast walkthrough of every guide, recorded once and shared by the checks."""
+"""One fast walkthrough of every guide, recorded once and shared by the checks (tests/shared_fixtures.py
+keeps the checks that share it in one xdist worker)."""
 
 from __future__ import annotations
 
@@ -40,17 +41,3 @@ def walkthrough(tmp_path_factory, request) -> WalkthroughRun:
         with capture.global_and_fixture_disabled():
             reporter.write_line(f"\nfast walkthrough of every guide: {seconds:.1f}s")
     return WalkthroughRun(out, exit_code, output, seconds)
-
-
-# A recording shared by many checks is made once: under xdist, the tests that use it run in one
-# worker (pyproject's --dist loadgroup), the rest of the suite in the others. The group must be
-# marked before pytest-xdist reads the marks, in its own pytest_collection_modifyitems.
-SHARED_RECORDINGS = ("walkthrough", "at_moeb")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    for item in items:
-        shared = next((name for name in SHARED_RECORDINGS if name in getattr(item, "fixturenames", ())), None)
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(shared))
