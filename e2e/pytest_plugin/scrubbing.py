@@ -84,20 +84,36 @@ def ids_holding_secrets(nodeids: list[str], matcher: Matcher) -> list[str]:
     return [masked_text(nodeid, matcher) for nodeid in nodeids if matcher.find(nodeid.encode())]
 
 
+def refusal(config: pytest.Config, nodeids: list[str]) -> str | None:
+    """Why the run must not start: a test id is printed in every log and report, and no scrubbing
+    can take a secret out of a terminal."""
+    holding = ids_holding_secrets(nodeids, secrets_matcher()) if _scrubbing(config) else []
+    if not holding:
+        return None
+    return (
+        f"{len(holding)} test id(s) hold a secret, which every log and report would show: "
+        + ", ".join(holding[:5])
+        + ("" if len(holding) <= 5 else ", ...")
+        + ". Give those parameters ids that say whose secret it is (pytest.param(..., id=...))."
+    )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """A test id is printed in every log and report, and no scrubbing can take a secret out of
-    the terminal: an id that holds one stops the run before anything runs."""
-    if not _scrubbing(config):
+    """An id that holds a secret stops the run before anything runs. Under xdist the controller
+    checks what the workers collected: an error raised in a worker is shown with the test's id."""
+    if hasattr(config, "workerinput"):
         return
-    holding = ids_holding_secrets([item.nodeid for item in items], secrets_matcher())
-    if holding:
-        raise pytest.UsageError(
-            f"{len(holding)} test id(s) hold a secret, which every log and report would show: "
-            + ", ".join(holding[:5])
-            + ("" if len(holding) <= 5 else ", ...")
-            + ". Give those parameters ids that say whose secret it is (pytest.param(..., id=...))."
-        )
+    reason = refusal(config, [item.nodeid for item in items])
+    if reason:
+        raise pytest.UsageError(reason)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    reason = refusal(node.config, ids)
+    if reason:
+        node.config.pluginmanager.getplugin("dsession").shouldstop = reason  # stops before scheduling
 
 
 @pytest.hookimpl(trylast=True)

@@ -110,13 +110,15 @@ def test_card(number):
 """
 
 
-def test_a_test_id_holding_a_secret_stops_the_run_before_any_test(tmp_path):
+@pytest.mark.parametrize(
+    ("workers", "stopped"), [("0", pytest.ExitCode.USAGE_ERROR), ("2", pytest.ExitCode.INTERRUPTED)]
+)
+def test_a_test_id_holding_a_secret_stops_the_run_before_any_test(tmp_path, workers, stopped):
     (tmp_path / "test_cards.py").write_text(SECRET_IN_AN_ID)
-    run = run_pytest(tmp_path, "-q")
-    assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout + run.stderr
-    assert (
-        f"1 test id(s) hold a secret, which every log and report would show: test_cards.py::test_card[{MASK.decode()}]"
-        in run.stderr
-    )
-    assert VALID_CARD_NUMBER not in run.stdout + run.stderr
-    assert "passed" not in run.stdout
+    run = run_pytest(tmp_path, "-q", "-rA", "-n", workers)
+    said = run.stdout + run.stderr
+    assert run.returncode == stopped, said
+    refused = "1 test id(s) hold a secret, which every log and report would show: test_cards.py::test_card"
+    assert f"{refused}[{MASK.decode()}]" in said
+    assert VALID_CARD_NUMBER not in said
+    assert "no tests ran" in said
